@@ -20,7 +20,7 @@ public sealed class AuthTokenVerifier(TimeSpan window, TimeProvider clock)
     public AuthToken Verify(ReadOnlySpan<byte> bytes)
     {
         var token = AuthToken.Decode(bytes);
-        var nowMicros = (clock.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
+        var nowMicros = Time.UnixMicros.Now(clock);
         var difference = (decimal)token.TimestampMicros - nowMicros;
         var windowMicros = (decimal)Window.Ticks / TimeSpan.TicksPerMicrosecond;
         if (difference > windowMicros)

@@ -1,0 +1,58 @@
+using Pubky.Protocol.Events;
+using Pubky.Protocol.Resources;
+using Pubky.Protocol.Tests.Paths;
+using Pubky.Protocol.Tests.Support;
+
+namespace Pubky.Protocol.Tests.Events;
+
+/// <summary>A5.2: one event per line, <c>PUT</c> or <c>DEL</c>, a space and the <c>pubky://</c> URI.</summary>
+public class EventLineTests
+{
+    private const string Uri = "pubky://" + Vectors.ZeroSecretZ32 + "/pub/a.com/a.txt";
+
+    [Fact]
+    public void PutLineIsPutSpaceUri() =>
+        Assert.Equal("PUT " + Uri, new EventLine(EventKind.Put, PubkyResource.Parse(Uri)).ToString());
+
+    [Fact]
+    public void DeleteLineUsesDel() =>
+        Assert.Equal("DEL " + Uri, new EventLine(EventKind.Delete, PubkyResource.Parse(Uri)).ToString());
+
+    [Fact]
+    public void PutLineParses()
+    {
+        var line = EventLine.Parse("PUT " + Uri);
+        Assert.Equal(EventKind.Put, line.Kind);
+        Assert.Equal(Uri, line.Resource.ToString());
+    }
+
+    [Fact]
+    public void DelLineParses() => Assert.Equal(EventKind.Delete, EventLine.Parse("DEL " + Uri).Kind);
+
+    [Theory]
+    [InlineData("DELETE ")]
+    [InlineData("put ")]
+    [InlineData("PUT  ")]
+    [InlineData("PUT")]
+    [InlineData("")]
+    public void OtherKindSpellingsAreRejected(string prefix) =>
+        Assert.Equal("Invalid event line", Assert.Throws<InvalidEventLineException>(() => EventLine.Parse(prefix + Uri)).Message);
+
+    [Fact]
+    public void IdentifierFormUriIsRejected() =>
+        Assert.False(EventLine.TryParse("PUT pubky" + Vectors.ZeroSecretZ32 + "/pub/a.txt", out _));
+
+    [Fact]
+    public void KindNamesAreTheWireNames()
+    {
+        Assert.Equal("PUT", EventKind.Put.ToWireName());
+        Assert.Equal("DEL", EventKind.Delete.ToWireName());
+    }
+
+    [FsCheck.Xunit.Property(Arbitrary = [typeof(ProtocolArbitraries)])]
+    public bool FormatThenParseGivesTheLineBack(EventLine line) => EventLine.Parse(line.ToString()) == line;
+
+    [FsCheck.Xunit.Property(Arbitrary = [typeof(ProtocolArbitraries)])]
+    public bool GarbageIsRejectedOnlyWithAFormatException(string text) =>
+        ParserContract.FailsOnlyWithFormatException(() => EventLine.Parse(text));
+}

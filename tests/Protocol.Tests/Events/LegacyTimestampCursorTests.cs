@@ -1,0 +1,51 @@
+using Pubky.Protocol.Events;
+using Pubky.Protocol.Paths;
+using Pubky.Protocol.Tests.Paths;
+
+namespace Pubky.Protocol.Tests.Events;
+
+/// <summary>A5.2: the legacy cursor is 13 Crockford base32 characters of the 8-byte big-endian µs timestamp.</summary>
+public class LegacyTimestampCursorTests
+{
+    [Fact]
+    public void ZeroEncodesAsThirteenZeros() => Assert.Equal("0000000000000", LegacyTimestampCursor.Encode(0));
+
+    [Fact]
+    public void KnownTimestampEncodesBigEndian() =>
+        // 0x000660f94c4043f8 (the A8.1 AuthToken timestamp): its 64 bits and one zero pad bit in 13 groups of five.
+        Assert.Equal("00361YAC811ZG", LegacyTimestampCursor.Encode(0x000660f94c4043f8));
+
+    [Fact]
+    public void KnownCursorDecodesToItsTimestamp() =>
+        Assert.Equal(0x000660f94c4043f8UL, LegacyTimestampCursor.Decode("00361YAC811ZG"));
+
+    [Fact]
+    public void LowercaseAndLookalikesDecodeLikeCanonicalText() =>
+        Assert.Equal(LegacyTimestampCursor.Decode("00361YAC811ZG"), LegacyTimestampCursor.Decode("oO36lyac8i1zg"));
+
+    [Fact]
+    public void MaximumTimestampRoundTrips() =>
+        Assert.Equal(ulong.MaxValue, LegacyTimestampCursor.Decode(LegacyTimestampCursor.Encode(ulong.MaxValue)));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("42")]
+    [InlineData("000000000000")]
+    [InlineData("00000000000000")]
+    [InlineData("000000000000U")]
+    [InlineData("0000000000 00")]
+    public void OtherTextIsAnInvalidCursor(string text) =>
+        Assert.Equal("Invalid cursor", Assert.Throws<InvalidCursorException>(() => LegacyTimestampCursor.Decode(text)).Message);
+
+    [FsCheck.Xunit.Property]
+    public bool EncodeThenDecodeGivesTheTimestampBack(ulong micros) =>
+        LegacyTimestampCursor.Decode(LegacyTimestampCursor.Encode(micros)) == micros;
+
+    [FsCheck.Xunit.Property]
+    public bool EncodedCursorsSortLikeTheirTimestamps(ulong a, ulong b) =>
+        Math.Sign(string.CompareOrdinal(LegacyTimestampCursor.Encode(a), LegacyTimestampCursor.Encode(b))) == Math.Sign(a.CompareTo(b));
+
+    [FsCheck.Xunit.Property(Arbitrary = [typeof(ProtocolArbitraries)])]
+    public bool GarbageIsRejectedOnlyWithAFormatException(string text) =>
+        ParserContract.FailsOnlyWithFormatException(() => LegacyTimestampCursor.Decode(text));
+}

@@ -1,0 +1,30 @@
+using Pubky.Protocol.Paths;
+
+namespace Pubky.Protocol.Tests.Paths;
+
+/// <summary>A5.1: listings and cursors sort by UTF-8 bytes (<c>COLLATE "C"</c>).</summary>
+public class Utf8ByteOrderTests
+{
+    [Fact]
+    public void DashFileSortsBeforeTheSameNameAsDirectory() =>
+        Assert.True(WebDavPath.Parse("/pub/example.con-file").CompareTo(WebDavPath.Parse("/pub/example.con/")) < 0);
+
+    [Fact]
+    public void PrefixSortsFirst() => Assert.True(Utf8ByteOrder.Instance.Compare("/pub/a", "/pub/a/") < 0);
+
+    [Fact]
+    public void UppercaseSortsBeforeLowercase() => Assert.True(Utf8ByteOrder.Instance.Compare("/pub/B", "/pub/a") < 0);
+
+    [Fact]
+    public void AstralCharacterSortsAfterPrivateUseCharacter() =>
+        // UTF-16 code units would put U+1F600 (surrogates D83D…) before U+E000; UTF-8 bytes F0… come after EE….
+        Assert.True(Utf8ByteOrder.Instance.Compare("/pub/😀", "/pub/\uE000") > 0);
+
+    [Fact]
+    public void EqualStringsCompareEqual() => Assert.Equal(0, Utf8ByteOrder.Instance.Compare("/pub/ü", "/pub/ü"));
+
+    [FsCheck.Xunit.Property(Arbitrary = [typeof(ProtocolArbitraries)])]
+    public bool OrderMatchesComparingUtf8Bytes(WebDavPath a, WebDavPath b) =>
+        Math.Sign(a.CompareTo(b))
+        == Math.Sign(System.Text.Encoding.UTF8.GetBytes(a.Value).AsSpan().SequenceCompareTo(System.Text.Encoding.UTF8.GetBytes(b.Value)));
+}
