@@ -1,0 +1,80 @@
+using Orleans.Concurrency;
+
+namespace PubkyCluster.Grains.Users;
+
+/// <summary>
+/// One user, keyed by the user's z-base-32 public key. It owns the user's sessions, the AuthToken replay window for
+/// the key, the quota, and the serial commit of the user's writes (entry index, used bytes and event in one step).
+/// Reads interleave with writes; writes run one at a time.
+/// </summary>
+[Alias("pubky.IUserGrain")]
+public interface IUserGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the user and a first session. <paramref name="signupToken"/> is null in open signup mode.</summary>
+    [Alias("SignUp")]
+    Task<SessionGrant> SignUp(AuthTokenClaim claim, string? signupToken);
+
+    /// <summary>Adds a session for an existing user (disabled users may sign in).</summary>
+    [Alias("SignIn")]
+    Task<SessionGrant> SignIn(AuthTokenClaim claim);
+
+    [ReadOnly, AlwaysInterleave, Alias("GetSession")]
+    Task<SessionView?> GetSession(string sessionSecretHash);
+
+    /// <summary>Removes the session if it exists; idempotent.</summary>
+    [Alias("SignOut")]
+    Task SignOut(string sessionSecretHash);
+
+    [ReadOnly, AlwaysInterleave, Alias("Exists")]
+    Task<bool> Exists();
+
+    /// <summary>Session, capability, disabled and allowed-path checks, and the early quota answer, before an upload.</summary>
+    [ReadOnly, AlwaysInterleave, Alias("AuthorizeWrite")]
+    Task<WriteDecision> AuthorizeWrite(WriteRequest request);
+
+    /// <summary>Checks again, then the exact quota and path collisions, and commits entry, used bytes and event at once.</summary>
+    [Alias("CommitPut")]
+    Task<CommitOutcome> CommitPut(PutCommit commit);
+
+    [Alias("Delete")]
+    Task<CommitOutcome> Delete(WriteRequest request);
+
+    /// <summary>Reads under /pub/ are public; reads under /priv/ need the owner's session with a read capability.</summary>
+    [ReadOnly, AlwaysInterleave, Alias("AuthorizeRead")]
+    Task<Refusal> AuthorizeRead(string? sessionSecretHash, string path);
+
+    [ReadOnly, AlwaysInterleave, Alias("GetEntry")]
+    Task<EntryView?> GetEntry(string path);
+
+    /// <summary>
+    /// Entry paths of a listing page (files, and directories ending in '/' when shallow); null when the user has no
+    /// entry under the directory at all (the reference's 404 "Directory Not Found").
+    /// </summary>
+    [ReadOnly, AlwaysInterleave, Alias("List")]
+    Task<IReadOnlyList<string>?> List(ListRequest request);
+
+    /// <summary>False when the user does not exist.</summary>
+    [Alias("SetDisabled")]
+    Task<bool> SetDisabled(bool disabled);
+
+    [ReadOnly, AlwaysInterleave, Alias("GetUsage")]
+    Task<UserUsage?> GetUsage();
+
+    [ReadOnly, AlwaysInterleave, Alias("GetQuota")]
+    Task<UserQuota?> GetQuota();
+
+    /// <summary>False when the user does not exist.</summary>
+    [Alias("SetQuota")]
+    Task<bool> SetQuota(UserQuota quota);
+
+    /// <summary>An operator's delete: no session, same accounting and event as a user's.</summary>
+    [Alias("AdminDelete")]
+    Task<CommitOutcome> AdminDelete(string path);
+
+    /// <summary>Live events of this user go to <paramref name="observer"/> until it unsubscribes or its lease lapses.</summary>
+    [Alias("Subscribe")]
+    Task Subscribe(IUserEventObserver observer);
+
+    [Alias("Unsubscribe")]
+    Task Unsubscribe(IUserEventObserver observer);
+}

@@ -1,0 +1,27 @@
+namespace PubkyCluster.Grains.Users;
+
+/// <summary>
+/// Why a user grain said no. Grains never see HTTP: the gateway maps each refusal to the reference's status and text.
+/// </summary>
+public enum Refusal
+{
+    None = 0,
+    UserNotFound,
+    UserAlreadyExists,
+    UserDisabled,
+    AuthTokenAlreadyUsed,
+    SignupTokenRequired,
+    SignupTokenInvalid,
+    SignupTokenAlreadyUsed,
+    NoSessionSecret,
+    SessionNotFound,
+    SessionUserMismatch,
+    NoWriteAccess,
+    NoReadAccess,
+    PrivateReadNeedsSession,
+    WritePathNotAllowed,
+    QuotaExceededEarly,
+    QuotaExceeded,
+    PathCollision,
+    EntryNotFound,
+}

@@ -1,0 +1,15 @@
+using PubkyCluster.Grains.Users;
+
+namespace PubkyCluster.Grains.Storage;
+
+public interface ISignupTokenStore
+{
+    Task CreateAsync(string token, UserQuota quota, DateTimeOffset createdAt, CancellationToken cancellationToken = default);
+
+    Task<SignupTokenRecord?> GetAsync(string token, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks the token used by <paramref name="user"/> only if it exists and is unused; true when it did.</summary>
+    Task<bool> TryClaimAsync(string token, string user, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    Task<(long Total, long Unused)> CountAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,16 @@
+using PubkyCluster.Grains.Users;
+
+namespace PubkyCluster.Grains.Storage;
+
+/// <summary>
+/// A user as the store keeps it. <see cref="UsedBytes"/> and <see cref="FileCount"/> change only inside
+/// <see cref="IUserStore.CommitAsync"/>, together with the entry and the event, so they always match the entries.
+/// </summary>
+public sealed record UserRecord(
+    string User,
+    DateTimeOffset CreatedAt,
+    bool Disabled,
+    UserQuota Quota,
+    long UsedBytes,
+    long FileCount,
+    DateTimeOffset? LastWrite);

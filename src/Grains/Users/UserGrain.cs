@@ -1,0 +1,332 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pubky.Protocol.Capabilities;
+using Pubky.Protocol.Sessions;
+using Pubky.Protocol.Time;
+using PubkyCluster.Grains.Events;
+using PubkyCluster.Grains.SignupTokens;
+using PubkyCluster.Grains.Storage;
+
+namespace PubkyCluster.Grains.Users;
+
+/// <summary>
+/// One user (keyed by z32). Writes run one at a time, so the in-memory used-bytes figure is exact for the quota check;
+/// the store commits entry, used bytes and event in one step and refuses a commit whose expected previous entry is not
+/// current, which keeps a brief duplicate activation from corrupting the accounting.
+/// </summary>
+public sealed partial class UserGrain(
+    [PersistentState("user", StorageNames.GrainState)] IPersistentState<UserGrainState> state,
+    IUserStore store,
+    TimeProvider clock,
+    IOptions<UserLimitsOptions> limits,
+    ILogger<UserGrain> logger) : Grain, IUserGrain
+{
+    private const int CommitAttempts = 3;
+
+    private readonly EventSubscribers _subscribers = new(clock);
+    private UserRecord? _user;
+
+    private string User => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _user = await store.GetUserAsync(User, cancellationToken);
+
+    public async Task<SessionGrant> SignUp(AuthTokenClaim claim, string? signupToken)
+    {
+        if (!RememberAuthToken(claim))
+        {
+            return SessionGrant.Refused(Refusal.AuthTokenAlreadyUsed);
+        }
+        if (_user is not null)
+        {
+            return await RefuseAfterRemembering(Refusal.UserAlreadyExists);
+        }
+        var quota = UserQuota.Default;
+        if (signupToken is not null)
+        {
+            var (refusal, tokenQuota) = await GrainFactory.GetGrain<ISignupTokenGrain>(signupToken).Claim(User);
+            if (refusal != Refusal.None)
+            {
+                return await RefuseAfterRemembering(refusal);
+            }
+            quota = tokenQuota;
+        }
+        var record = new UserRecord(User, clock.GetUtcNow(), Disabled: false, quota, UsedBytes: 0, FileCount: 0, LastWrite: null);
+        if (!await store.TryCreateUserAsync(record))
+        {
+            _user = await store.GetUserAsync(User);
+            return await RefuseAfterRemembering(Refusal.UserAlreadyExists);
+        }
+        _user = record;
+        LogSignedUp(User);
+        return await OpenSession(claim);
+    }
+
+    public async Task<SessionGrant> SignIn(AuthTokenClaim claim)
+    {
+        if (!RememberAuthToken(claim))
+        {
+            return SessionGrant.Refused(Refusal.AuthTokenAlreadyUsed);
+        }
+        return _user is null ? await RefuseAfterRemembering(Refusal.UserNotFound) : await OpenSession(claim);
+    }
+
+    public Task<SessionView?> GetSession(string sessionSecretHash) =>
+        Task.FromResult(state.State.Sessions.TryGetValue(sessionSecretHash, out var session)
+            ? new SessionView(session.Capabilities, session.CreatedAtMicros)
+            : null);
+
+    public async Task SignOut(string sessionSecretHash)
+    {
+        if (state.State.Sessions.Remove(sessionSecretHash))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<bool> Exists() => Task.FromResult(_user is not null);
+
+    public async Task<WriteDecision> AuthorizeWrite(WriteRequest request)
+    {
+        var refusal = CheckWriter(request.SessionSecretHash, request.Path, isPut: true);
+        if (refusal != Refusal.None)
+        {
+            return new WriteDecision(refusal);
+        }
+        if (await store.HasPathCollisionAsync(User, request.Path))
+        {
+            return new WriteDecision(Refusal.PathCollision);
+        }
+        if (request.DeclaredLength is { } size && QuotaBytes() is { } quota)
+        {
+            // The reference's early answer, from the declared size alone (without the per-file overhead).
+            var existing = await store.GetEntryAsync(User, request.Path);
+            if (_user!.UsedBytes + size - (existing?.ContentLength ?? 0) > quota)
+            {
+                return new WriteDecision(Refusal.QuotaExceededEarly, quota);
+            }
+        }
+        return WriteDecision.Allowed;
+    }
+
+    public Task<CommitOutcome> CommitPut(PutCommit commit) => CommitWithRetry(async () =>
+    {
+        var refusal = CheckWriter(commit.SessionSecretHash, commit.Path, isPut: true);
+        if (refusal == Refusal.None && await store.HasPathCollisionAsync(User, commit.Path))
+        {
+            refusal = Refusal.PathCollision;
+        }
+        if (refusal != Refusal.None)
+        {
+            return new CommitOutcome(refusal, 0, commit.BlobId);
+        }
+        var old = await store.GetEntryAsync(User, commit.Path);
+        var delta = old is null
+            ? commit.ContentLength + StorageAccounting.EntryOverheadBytes
+            : commit.ContentLength - old.ContentLength;
+        if (delta > 0 && QuotaBytes() is { } quota && _user!.UsedBytes + delta > quota)
+        {
+            return new CommitOutcome(Refusal.QuotaExceeded, 0, commit.BlobId);
+        }
+        var now = clock.GetUtcNow();
+        var entry = new EntryView(
+            commit.Path, commit.BlobId, commit.ContentHash, commit.ContentLength, commit.ContentType, old?.CreatedAt ?? now, now);
+        return await Commit(new EntryChange(User, commit.Path, old?.BlobId, entry, delta, old is null ? 1 : 0, now), old?.BlobId);
+    });
+
+    public Task<CommitOutcome> Delete(WriteRequest request)
+    {
+        var refusal = CheckWriter(request.SessionSecretHash, request.Path, isPut: false);
+        return refusal == Refusal.None
+            ? RemoveEntry(request.Path)
+            : Task.FromResult(new CommitOutcome(refusal, 0, null));
+    }
+
+    public Task<CommitOutcome> AdminDelete(string path) =>
+        _user is null ? Task.FromResult(new CommitOutcome(Refusal.UserNotFound, 0, null)) : RemoveEntry(path);
+
+    public Task<Refusal> AuthorizeRead(string? sessionSecretHash, string path)
+    {
+        if (!path.StartsWith("/priv/", StringComparison.Ordinal))
+        {
+            return Task.FromResult(Refusal.None);
+        }
+        if (sessionSecretHash is null || !state.State.Sessions.TryGetValue(sessionSecretHash, out var session))
+        {
+            return Task.FromResult(Refusal.PrivateReadNeedsSession);
+        }
+        return Task.FromResult(CapabilityList.Parse(session.Capabilities).CanRead(path) ? Refusal.None : Refusal.NoReadAccess);
+    }
+
+    public Task<EntryView?> GetEntry(string path) => store.GetEntryAsync(User, path);
+
+    public async Task<IReadOnlyList<string>?> List(ListRequest request) =>
+        await store.HasEntriesUnderAsync(User, request.Directory) ? await store.ListAsync(User, request) : null;
+
+    public async Task<bool> SetDisabled(bool disabled)
+    {
+        if (_user is null || !await store.UpdateUserSettingsAsync(User, disabled, _user.Quota))
+        {
+            return false;
+        }
+        _user = _user with { Disabled = disabled };
+        return true;
+    }
+
+    public Task<UserUsage?> GetUsage() =>
+        Task.FromResult(_user is null ? null : new UserUsage(_user.UsedBytes, _user.FileCount, _user.LastWrite));
+
+    public Task<UserQuota?> GetQuota() => Task.FromResult(_user?.Quota);
+
+    public async Task<bool> SetQuota(UserQuota quota)
+    {
+        if (_user is null || !await store.UpdateUserSettingsAsync(User, _user.Disabled, quota))
+        {
+            return false;
+        }
+        _user = _user with { Quota = quota };
+        return true;
+    }
+
+    public Task Subscribe(IUserEventObserver observer)
+    {
+        _subscribers.Renew(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IUserEventObserver observer)
+    {
+        _subscribers.Remove(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The writer checks in the reference's order: session, capability, user, allowed paths, then disabled (PUT only).</summary>
+    private Refusal CheckWriter(string? sessionSecretHash, string path, bool isPut)
+    {
+        if (sessionSecretHash is null)
+        {
+            return Refusal.NoSessionSecret;
+        }
+        if (!state.State.Sessions.TryGetValue(sessionSecretHash, out var session))
+        {
+            return Refusal.SessionNotFound;
+        }
+        if (!CapabilityList.Parse(session.Capabilities).CanWrite(path))
+        {
+            return Refusal.NoWriteAccess;
+        }
+        if (_user is null)
+        {
+            return Refusal.UserNotFound;
+        }
+        if (_user.Quota.AllowedWritePaths is { } allowed && !allowed.Any(prefix => path.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            return Refusal.WritePathNotAllowed;
+        }
+        return isPut && _user.Disabled ? Refusal.UserDisabled : Refusal.None;
+    }
+
+    private Task<CommitOutcome> RemoveEntry(string path) => CommitWithRetry(async () =>
+    {
+        var old = await store.GetEntryAsync(User, path);
+        if (old is null)
+        {
+            return new CommitOutcome(Refusal.EntryNotFound, 0, null);
+        }
+        var change = new EntryChange(
+            User, path, old.BlobId, NewEntry: null, -(old.ContentLength + StorageAccounting.EntryOverheadBytes), -1, clock.GetUtcNow());
+        return await Commit(change, old.BlobId);
+    });
+
+    private async Task<CommitOutcome> Commit(EntryChange change, string? releasedBlobId)
+    {
+        var committed = await store.CommitAsync(change);
+        _user = _user! with
+        {
+            UsedBytes = _user.UsedBytes + change.UsedBytesDelta,
+            FileCount = _user.FileCount + change.FileCountDelta,
+            LastWrite = change.At,
+        };
+        Publish(committed);
+        return new CommitOutcome(Refusal.None, committed.Id, releasedBlobId);
+    }
+
+    /// <summary>A conflict means the store moved under this activation: reload the user and decide again.</summary>
+    private async Task<CommitOutcome> CommitWithRetry(Func<Task<CommitOutcome>> attempt)
+    {
+        for (var i = 1; ; i++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (StoreConflictException) when (i < CommitAttempts)
+            {
+                LogCommitConflict(User, i);
+                _user = await store.GetUserAsync(User);
+            }
+        }
+    }
+
+    private void Publish(EventView committed)
+    {
+        foreach (var subscriber in _subscribers.Live())
+        {
+            subscriber.OnEvent(committed).Ignore();
+        }
+    }
+
+    private long? QuotaBytes()
+    {
+        if (_user is null || _user.Quota.Unlimited)
+        {
+            return null;
+        }
+        return (_user.Quota.StorageQuotaMb ?? limits.Value.DefaultQuotaMb) * StorageAccounting.BytesPerMb;
+    }
+
+    /// <summary>False when the token was seen before. Ids are kept until the token could no longer pass the time window.</summary>
+    private bool RememberAuthToken(AuthTokenClaim claim)
+    {
+        var now = UnixMicros.Now(clock);
+        foreach (var expired in state.State.SeenAuthTokens.Where(t => t.Value < now).Select(t => t.Key).ToList())
+        {
+            state.State.SeenAuthTokens.Remove(expired);
+        }
+        if (state.State.SeenAuthTokens.ContainsKey(claim.ReplayId))
+        {
+            return false;
+        }
+        var windowMicros = (ulong)limits.Value.AuthTokenWindowSeconds * 1_000_000;
+        state.State.SeenAuthTokens[claim.ReplayId] = claim.TimestampMicros + windowMicros;
+        return true;
+    }
+
+    /// <summary>The token was accepted as used even though the request fails: persist that before answering.</summary>
+    private async Task<SessionGrant> RefuseAfterRemembering(Refusal refusal)
+    {
+        await state.WriteStateAsync();
+        return SessionGrant.Refused(refusal);
+    }
+
+    private async Task<SessionGrant> OpenSession(AuthTokenClaim claim)
+    {
+        var secret = SessionSecret.Generate();
+        var capabilities = CapabilityList.Parse(claim.Capabilities).ToString();
+        var createdAt = UnixMicros.Now(clock);
+        var sessions = state.State.Sessions;
+        sessions[SessionSecret.Hash(secret)] = new StoredSession(capabilities, createdAt);
+        while (sessions.Count > limits.Value.MaxSessionsPerUser)
+        {
+            sessions.Remove(sessions.MinBy(s => s.Value.CreatedAtMicros).Key);
+        }
+        await state.WriteStateAsync();
+        return new SessionGrant(Refusal.None, secret, capabilities, createdAt);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {User} signed up")]
+    private partial void LogSignedUp(string user);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {User}: the store moved under a commit (attempt {Attempt}); reloading")]
+    private partial void LogCommitConflict(string user, int attempt);
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+
+namespace PubkyCluster.Grains.Users;
+
+/// <summary>Per-user limits (configuration section "Limits").</summary>
+public sealed class UserLimitsOptions
+{
+    public const string Section = "Limits";
+
+    /// <summary>Storage quota of a user without an override, in MiB; unset means unlimited, 0 means nothing may be stored.</summary>
+    public long? DefaultQuotaMb { get; set; }
+
+    /// <summary>An AuthToken is accepted when its timestamp is within this many seconds of now (the reference: 180).</summary>
+    public int AuthTokenWindowSeconds { get; set; } = 180;
+
+    /// <summary>
+    /// Sessions kept per user; a signin beyond it drops the oldest session. The reference keeps every session forever,
+    /// which lets one user's state grow without bound.
+    /// </summary>
+    public int MaxSessionsPerUser { get; set; } = 1000;
+
+    public TimeSpan AuthTokenWindow => TimeSpan.FromSeconds(AuthTokenWindowSeconds);
+}
+
+public sealed class UserLimitsOptionsValidator : IValidateOptions<UserLimitsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, UserLimitsOptions options)
+    {
+        var errors = new List<string>();
+        if (options.DefaultQuotaMb is < 0)
+        {
+            errors.Add("Limits:DefaultQuotaMb must not be negative.");
+        }
+        if (options.AuthTokenWindowSeconds is < 1 or > 3600)
+        {
+            errors.Add("Limits:AuthTokenWindowSeconds must be between 1 and 3600.");
+        }
+        if (options.MaxSessionsPerUser < 1)
+        {
+            errors.Add("Limits:MaxSessionsPerUser must be at least 1.");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,129 @@
+using PubkyCluster.Grains.Storage;
+
+namespace PubkyCluster.Storage.Embedded.Blobs;
+
+/// <summary>
+/// Blob bodies as files under one root, fanned out into sub-directories named by the first two characters of the id
+/// so no directory grows huge. An upload becomes visible only by an atomic rename of a flushed temporary file.
+/// </summary>
+public sealed class FileBlobStore : IBlobStore
+{
+    internal const string TemporarySuffix = ".tmp";
+
+    private const int BufferSize = 81_920;
+
+    /// <summary>Creates <paramref name="rootDirectory"/> when missing.</summary>
+    public FileBlobStore(string rootDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
+        RootDirectory = Path.GetFullPath(rootDirectory);
+        Directory.CreateDirectory(RootDirectory);
+    }
+
+    public string RootDirectory { get; }
+
+    /// <exception cref="IOException">A blob or an upload with this id exists already: ids must be fresh.</exception>
+    public Task<IBlobUpload> BeginUploadAsync(string blobId, CancellationToken cancellationToken = default)
+    {
+        BlobIds.Validate(blobId);
+        cancellationToken.ThrowIfCancellationRequested();
+        string directory = EnsureFanOutDirectory(blobId);
+        string finalPath = Path.Combine(directory, blobId);
+        if (File.Exists(finalPath))
+        {
+            throw new IOException($"The blob {blobId} exists already.");
+        }
+
+        string temporaryPath = finalPath + TemporarySuffix;
+        var stream = new FileStream(
+            temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
+        return Task.FromResult<IBlobUpload>(new FileBlobUpload(blobId, stream, temporaryPath, finalPath));
+    }
+
+    /// <summary>
+    /// Shares read and delete, so a concurrent delete of an overwritten body only unlinks the name and this reader
+    /// keeps the data it opened.
+    /// </summary>
+    public Task<Stream?> OpenReadAsync(string blobId, CancellationToken cancellationToken = default)
+    {
+        BlobIds.Validate(blobId);
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            Stream stream = new FileStream(
+                PathOf(blobId),
+                FileMode.Open,
+                FileAccess.Read,
+                FileShare.Read | FileShare.Delete,
+                BufferSize,
+                FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return Task.FromResult<Stream?>(stream);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
+    /// <summary>Removes the body and any unfinished upload of the id.</summary>
+    public Task DeleteAsync(string blobId, CancellationToken cancellationToken = default)
+    {
+        BlobIds.Validate(blobId);
+        cancellationToken.ThrowIfCancellationRequested();
+        string path = PathOf(blobId);
+        try
+        {
+            File.Delete(path);
+            File.Delete(path + TemporarySuffix);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was ever stored under this fan-out directory.
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Complete blobs and abandoned uploads whose last write is before <paramref name="before"/>; an upload still
+    /// being written keeps a recent write time and is left alone.
+    /// </summary>
+    public IAsyncEnumerable<string> ListCreatedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        ListCreatedBefore(before.UtcDateTime, cancellationToken).ToAsyncEnumerable();
+
+    private IEnumerable<string> ListCreatedBefore(DateTime beforeUtc, CancellationToken cancellationToken)
+    {
+        foreach (string directory in Directory.EnumerateDirectories(RootDirectory))
+        {
+            var listed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string file in Directory.EnumerateFiles(directory))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                string name = Path.GetFileName(file);
+                string blobId = name.EndsWith(TemporarySuffix, StringComparison.Ordinal) ? name[..^TemporarySuffix.Length] : name;
+                var info = new FileInfo(file);
+                if (BlobIds.IsValid(blobId) && info.Exists && info.LastWriteTimeUtc < beforeUtc && listed.Add(blobId))
+                {
+                    yield return blobId;
+                }
+            }
+        }
+    }
+
+    private string PathOf(string blobId) => Path.Combine(RootDirectory, FanOut(blobId), blobId);
+
+    /// <summary>Creates the fan-out directory on first use and makes its name durable.</summary>
+    private string EnsureFanOutDirectory(string blobId)
+    {
+        string directory = Path.Combine(RootDirectory, FanOut(blobId));
+        if (!Directory.Exists(directory))
+        {
+            Directory.CreateDirectory(directory);
+            DirectorySync.Flush(RootDirectory);
+        }
+
+        return directory;
+    }
+
+    private static string FanOut(string blobId) => blobId[..Math.Min(2, blobId.Length)];
+}

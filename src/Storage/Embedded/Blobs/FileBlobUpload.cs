@@ -1,0 +1,57 @@
+using PubkyCluster.Grains.Storage;
+
+namespace PubkyCluster.Storage.Embedded.Blobs;
+
+/// <summary>
+/// Writes into a temporary file beside the final name; completing flushes it to disk, renames it atomically and
+/// flushes the directory, so a blob is either absent or whole and durable.
+/// </summary>
+internal sealed class FileBlobUpload(string blobId, FileStream stream, string temporaryPath, string finalPath) : IBlobUpload
+{
+    private bool completed;
+    private bool disposed;
+
+    public string BlobId => blobId;
+
+    public ValueTask WriteAsync(ReadOnlyMemory<byte> chunk, CancellationToken cancellationToken = default)
+    {
+        ThrowIfFinished();
+        return stream.WriteAsync(chunk, cancellationToken);
+    }
+
+    public async Task CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfFinished();
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        stream.Flush(flushToDisk: true);
+        await stream.DisposeAsync().ConfigureAwait(false);
+        File.Move(temporaryPath, finalPath, overwrite: false);
+        completed = true;
+        DirectorySync.Flush(Path.GetDirectoryName(finalPath)!);
+    }
+
+    /// <summary>Without a completed upload the temporary file is deleted, so nothing of it remains.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        await stream.DisposeAsync().ConfigureAwait(false);
+        if (!completed)
+        {
+            File.Delete(temporaryPath);
+        }
+    }
+
+    private void ThrowIfFinished()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (completed)
+        {
+            throw new InvalidOperationException($"The upload of {blobId} is complete already.");
+        }
+    }
+}

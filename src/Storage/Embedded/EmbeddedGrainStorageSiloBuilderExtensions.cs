@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Embedded.Database;
+using PubkyCluster.Storage.Embedded.GrainState;
+
+namespace PubkyCluster.Storage.Embedded;
+
+/// <summary>Registers the embedded grain-state provider on a silo.</summary>
+public static class EmbeddedGrainStorageSiloBuilderExtensions
+{
+    /// <summary>
+    /// Registers <see cref="SqliteGrainStorage"/> as the <see cref="StorageNames.GrainState"/> provider, in the same
+    /// database as the embedded stores (registered too, if not yet), with Orleans' binary serializer so [Id]-numbered
+    /// members give version tolerance.
+    /// </summary>
+    public static ISiloBuilder AddPubkyEmbeddedGrainStorage(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddPubkyEmbeddedStorage();
+        builder.Services.AddGrainStorage(
+            StorageNames.GrainState,
+            (provider, name) => new SqliteGrainStorage(
+                name,
+                provider.GetRequiredService<EmbeddedDatabase>(),
+                new OrleansGrainStorageSerializer(provider.GetRequiredService<Serializer>()),
+                provider.GetService<IActivatorProvider>(),
+                provider.GetService<ILogger<SqliteGrainStorage>>()));
+        return builder;
+    }
+}

@@ -1,0 +1,99 @@
+using PubkyCluster.Grains.Storage;
+using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Embedded.Database;
+
+namespace PubkyCluster.Storage.Embedded.SignupTokens;
+
+/// <summary>Signup tokens in the embedded database; a claim is one conditional UPDATE, so it succeeds at most once.</summary>
+public sealed class SqliteSignupTokenStore(EmbeddedDatabase database) : ISignupTokenStore
+{
+    /// <exception cref="StoreConflictException">The token exists already; nothing changes.</exception>
+    public Task CreateAsync(string token, UserQuota quota, DateTimeOffset createdAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        ArgumentNullException.ThrowIfNull(quota);
+        return database.WriteAsync(
+            async (connection, transaction, cancellation) =>
+            {
+                using var command = database.Command(
+                    connection,
+                    """
+                    INSERT INTO signup_tokens (token, created_at, quota_mb, quota_unlimited, allowed_write_paths)
+                    VALUES ($token, $created_at, $quota_mb, $quota_unlimited, $allowed_write_paths)
+                    ON CONFLICT (token) DO NOTHING
+                    """,
+                    transaction);
+                command.Parameters.Bind("$token", token);
+                command.Parameters.Bind("$created_at", SqliteValues.ToMicros(createdAt));
+                command.Parameters.BindQuota(quota);
+                if (await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false) != 1)
+                {
+                    throw new StoreConflictException("The signup token exists already.");
+                }
+
+                return true;
+            },
+            cancellationToken);
+    }
+
+    public Task<SignupTokenRecord?> GetAsync(string token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return database.ReadAsync<SignupTokenRecord?>(
+            async (connection, cancellation) =>
+            {
+                using var command = database.Command(
+                    connection,
+                    """
+                    SELECT created_at, quota_mb, quota_unlimited, allowed_write_paths, used_by, used_at
+                    FROM signup_tokens WHERE token = $token
+                    """);
+                command.Parameters.Bind("$token", token);
+                using var reader = await command.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
+                if (!await reader.ReadAsync(cancellation).ConfigureAwait(false))
+                {
+                    return null;
+                }
+
+                return new SignupTokenRecord(
+                    token,
+                    SqliteValues.FromMicros(reader.GetInt64(0)),
+                    reader.GetQuota(1),
+                    reader.GetNullableString(4),
+                    reader.GetNullableMicros(5));
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> TryClaimAsync(string token, string user, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(user);
+        return database.WriteAsync(
+            async (connection, transaction, cancellation) =>
+            {
+                using var command = database.Command(
+                    connection,
+                    "UPDATE signup_tokens SET used_by = $user, used_at = $at WHERE token = $token AND used_by IS NULL",
+                    transaction);
+                command.Parameters.Bind("$token", token);
+                command.Parameters.Bind("$user", user);
+                command.Parameters.Bind("$at", SqliteValues.ToMicros(at));
+                return await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
+    }
+
+    public Task<(long Total, long Unused)> CountAsync(CancellationToken cancellationToken = default) =>
+        database.ReadAsync(
+            async (connection, cancellation) =>
+            {
+                using var command = database.Command(
+                    connection,
+                    "SELECT count(*), coalesce(sum(used_by IS NULL), 0) FROM signup_tokens");
+                using var reader = await command.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
+                await reader.ReadAsync(cancellation).ConfigureAwait(false);
+                return (reader.GetInt64(0), reader.GetInt64(1));
+            },
+            cancellationToken);
+}

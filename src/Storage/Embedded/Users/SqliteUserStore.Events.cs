@@ -1,0 +1,181 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using PubkyCluster.Grains.Events;
+using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Embedded.Database;
+
+namespace PubkyCluster.Storage.Embedded.Users;
+
+/// <summary>The read side of the event log: the global feed, per-user streams and legacy timestamp cursors.</summary>
+public sealed partial class SqliteUserStore
+{
+    private const string EventColumns = "id, user_key, kind, path, content_hash, created_at";
+
+    /// <summary>A scan of the id order from <paramref name="afterId"/>; the prefix is a literal range, not a pattern.</summary>
+    public Task<IReadOnlyList<EventView>> ReadFeedAsync(
+        long afterId, int limit, string pathPrefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pathPrefix);
+        if (limit <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<EventView>>([]);
+        }
+
+        return database.ReadAsync(
+            async (connection, token) =>
+            {
+                var parameters = new List<(string Name, object? Value)>
+                {
+                    ("$after", afterId),
+                    ("$limit", limit),
+                };
+                string filter = pathPrefix.Length == 0 ? "" : "AND " + PrefixFilter("$prefix", pathPrefix, parameters);
+                using var command = database.Command(
+                    connection,
+                    $"SELECT {EventColumns} FROM events WHERE id > $after {filter} ORDER BY id LIMIT $limit");
+                foreach (var (name, value) in parameters)
+                {
+                    command.Parameters.Bind(name, value);
+                }
+
+                return await ReadEventsAsync(command, token).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>The smallest id among events with that exact time (times are unique once committed here).</summary>
+    public Task<long?> FindEventIdAtAsync(ulong createdAtMicros, CancellationToken cancellationToken = default)
+    {
+        if (createdAtMicros > long.MaxValue)
+        {
+            return Task.FromResult<long?>(null);
+        }
+
+        return database.ReadAsync(
+            async (connection, token) =>
+            {
+                using var command = database.Command(
+                    connection,
+                    "SELECT id FROM events WHERE created_at = $created_at ORDER BY id LIMIT 1");
+                command.Parameters.Bind("$created_at", (long)createdAtMicros);
+                return await command.ExecuteScalarAsync(token).ConfigureAwait(false) is long id ? id : (long?)null;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// One query: per user a seek on (user, id) from that user's bound, limited, then the union ordered by id and
+    /// limited again, so a page costs at most users × limit rows whatever the length of the log.
+    /// </summary>
+    public Task<IReadOnlyList<EventView>> ReadUsersAsync(EventQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Limit <= 0 || query.UserCursors.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<EventView>>([]);
+        }
+
+        return database.ReadAsync(
+            async (connection, token) =>
+            {
+                var parameters = new List<(string Name, object? Value)> { ("$limit", query.Limit) };
+                string pathClause = PathFiltersClause(query.PathFilters, parameters);
+                string order = query.Reverse ? "DESC" : "ASC";
+                string comparison = query.Reverse ? "<" : ">";
+                var sql = new StringBuilder();
+                int userIndex = 0;
+                foreach (var (user, cursor) in query.UserCursors)
+                {
+                    string userParameter = $"$user{userIndex}";
+                    string cursorParameter = $"$cursor{userIndex}";
+                    parameters.Add((userParameter, user));
+                    string cursorClause = cursor is null ? "" : $"AND id {comparison} {cursorParameter}";
+                    if (cursor is not null)
+                    {
+                        parameters.Add((cursorParameter, cursor.Value));
+                    }
+
+                    if (userIndex > 0)
+                    {
+                        sql.AppendLine("UNION ALL");
+                    }
+
+                    sql.AppendLine(
+                        $"""
+                        SELECT * FROM (SELECT {EventColumns} FROM events
+                                       WHERE user_key = {userParameter} {cursorClause} {pathClause}
+                                       ORDER BY id {order} LIMIT $limit)
+                        """);
+                    userIndex++;
+                }
+
+                sql.Append($"ORDER BY id {order} LIMIT $limit");
+                using var command = database.Command(connection, sql.ToString());
+                foreach (var (name, value) in parameters)
+                {
+                    command.Parameters.Bind(name, value);
+                }
+
+                return await ReadEventsAsync(command, token).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>'AND (…)' matching any filter: a directory filter (ending in '/') as a literal prefix, any other exactly.</summary>
+    private static string PathFiltersClause(IReadOnlyList<string> filters, List<(string Name, object? Value)> parameters)
+    {
+        if (filters.Count == 0)
+        {
+            return "";
+        }
+
+        var alternatives = new List<string>(filters.Count);
+        for (int index = 0; index < filters.Count; index++)
+        {
+            string name = $"$filter{index}";
+            string filter = filters[index];
+            if (filter.EndsWith('/'))
+            {
+                alternatives.Add(PrefixFilter(name, filter, parameters));
+            }
+            else
+            {
+                parameters.Add((name, filter));
+                alternatives.Add($"path = {name}");
+            }
+        }
+
+        return $"AND ({string.Join(" OR ", alternatives)})";
+    }
+
+    /// <summary>"path starts with <paramref name="prefix"/>" as a range, so '_' and '%' mean themselves.</summary>
+    private static string PrefixFilter(string name, string prefix, List<(string Name, object? Value)> parameters)
+    {
+        parameters.Add((name, prefix));
+        if (PathOrder.PrefixEnd(prefix) is not { } end)
+        {
+            return $"(path >= {name})";
+        }
+
+        parameters.Add(($"{name}_end", end));
+        return $"(path >= {name} AND path < {name}_end)";
+    }
+
+    private static async Task<IReadOnlyList<EventView>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var events = new List<EventView>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            events.Add(new EventView(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2) == "DEL",
+                reader.GetString(3),
+                reader.GetNullableBytes(4),
+                (ulong)reader.GetInt64(5)));
+        }
+
+        return events;
+    }
+}

@@ -1,0 +1,184 @@
+using Microsoft.Data.Sqlite;
+using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Embedded.Database;
+
+namespace PubkyCluster.Storage.Embedded.Users;
+
+/// <summary>
+/// Directory listings as range seeks on the (user, path) primary key. A deep page is one range query; a shallow page
+/// is one seek per child, each skipping the whole sub-directory it found, so its cost never depends on how many
+/// entries a sub-directory holds.
+/// </summary>
+public sealed partial class SqliteUserStore
+{
+    /// <summary>Paths in [$directory, $upper), descending: a range on the primary key read backwards.</summary>
+    internal const string BackwardSeekSql = """
+        SELECT path FROM entries
+        WHERE user_key = $user AND path >= $directory AND path < $upper
+        ORDER BY path DESC LIMIT $limit
+        """;
+
+    /// <summary>Paths from $lower up to (excluding) $upper, ascending: a range on the primary key.</summary>
+    internal static string ForwardSeekSql(bool inclusive) => $"""
+        SELECT path FROM entries
+        WHERE user_key = $user AND path {(inclusive ? ">=" : ">")} $lower AND path < $upper
+        ORDER BY path LIMIT $limit
+        """;
+
+    public Task<IReadOnlyList<string>> ListAsync(string user, ListRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!PathOrder.IsDirectory(request.Directory))
+        {
+            throw new ArgumentException("The directory must start and end with '/'.", nameof(request));
+        }
+
+        if (request.Limit <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<string>>([]);
+        }
+
+        return database.ReadAsync<IReadOnlyList<string>>(
+            (connection, token) => (request.Shallow, request.Reverse) switch
+            {
+                (false, false) => ListDeepForwardAsync(connection, user, request, token),
+                (false, true) => ListDeepBackwardAsync(connection, user, request, token),
+                (true, false) => ListShallowForwardAsync(connection, user, request, token),
+                (true, true) => ListShallowBackwardAsync(connection, user, request, token),
+            },
+            cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<string>> ListDeepForwardAsync(
+        SqliteConnection connection, string user, ListRequest request, CancellationToken cancellationToken)
+    {
+        var lower = LowerBound(request.Directory, request.Cursor, shallow: false);
+        return await SeekForwardAsync(connection, user, lower, PathOrder.DirectoryEnd(request.Directory), request.Limit, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<string>> ListDeepBackwardAsync(
+        SqliteConnection connection, string user, ListRequest request, CancellationToken cancellationToken)
+    {
+        string upper = UpperBound(request.Directory, request.Cursor, shallow: false);
+        return await SeekBackwardAsync(connection, user, request.Directory, upper, request.Limit, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<string>> ListShallowForwardAsync(
+        SqliteConnection connection, string user, ListRequest request, CancellationToken cancellationToken)
+    {
+        string directory = request.Directory;
+        string end = PathOrder.DirectoryEnd(directory);
+        var lower = LowerBound(directory, request.Cursor, shallow: true);
+        var children = new List<string>(request.Limit);
+        while (children.Count < request.Limit)
+        {
+            var next = await SeekForwardAsync(connection, user, lower, end, 1, cancellationToken).ConfigureAwait(false);
+            if (next.Count == 0)
+            {
+                break;
+            }
+
+            string path = next[0];
+            if (PathOrder.ChildDirectory(directory, path) is { } child)
+            {
+                children.Add(child);
+                lower = new LowerBoundary(PathOrder.DirectoryEnd(child), Inclusive: true);
+            }
+            else
+            {
+                children.Add(path);
+                lower = new LowerBoundary(path, Inclusive: false);
+            }
+        }
+
+        return children;
+    }
+
+    private async Task<IReadOnlyList<string>> ListShallowBackwardAsync(
+        SqliteConnection connection, string user, ListRequest request, CancellationToken cancellationToken)
+    {
+        string directory = request.Directory;
+        string upper = UpperBound(directory, request.Cursor, shallow: true);
+        var children = new List<string>(request.Limit);
+        while (children.Count < request.Limit)
+        {
+            var previous = await SeekBackwardAsync(connection, user, directory, upper, 1, cancellationToken).ConfigureAwait(false);
+            if (previous.Count == 0)
+            {
+                break;
+            }
+
+            // Every path under a child directory sorts at or after the directory's own name, so the name is the bound.
+            upper = PathOrder.ChildDirectory(directory, previous[0]) ?? previous[0];
+            children.Add(upper);
+        }
+
+        return children;
+    }
+
+    /// <summary>
+    /// Where a forward page starts: the directory itself, or after the cursor when that is later. In a shallow
+    /// listing a cursor inside a sub-directory (or naming it) stands for that sub-directory, so the page resumes after
+    /// everything under it.
+    /// </summary>
+    private static LowerBoundary LowerBound(string directory, string? cursor, bool shallow)
+    {
+        var start = new LowerBoundary(directory, Inclusive: true);
+        if (cursor is null)
+        {
+            return start;
+        }
+
+        var afterCursor = shallow && PathOrder.ChildDirectory(directory, cursor) is { } child
+            ? new LowerBoundary(PathOrder.DirectoryEnd(child), Inclusive: true)
+            : new LowerBoundary(cursor, Inclusive: false);
+        int order = PathOrder.Compare(afterCursor.Value, start.Value);
+        return order > 0 || (order == 0 && !afterCursor.Inclusive) ? afterCursor : start;
+    }
+
+    /// <summary>
+    /// Where a backward page starts (exclusive): the end of the directory, or the cursor when that is earlier; in a
+    /// shallow listing a cursor inside a sub-directory stands for the sub-directory's name.
+    /// </summary>
+    private static string UpperBound(string directory, string? cursor, bool shallow)
+    {
+        string end = PathOrder.DirectoryEnd(directory);
+        if (cursor is null)
+        {
+            return end;
+        }
+
+        string beforeCursor = shallow ? PathOrder.ChildDirectory(directory, cursor) ?? cursor : cursor;
+        return PathOrder.Compare(beforeCursor, end) < 0 ? beforeCursor : end;
+    }
+
+    /// <summary>Up to <paramref name="limit"/> paths from <paramref name="lower"/> up to (excluding) <paramref name="upper"/>, ascending.</summary>
+    private async Task<IReadOnlyList<string>> SeekForwardAsync(
+        SqliteConnection connection, string user, LowerBoundary lower, string upper, int limit, CancellationToken cancellationToken)
+    {
+        using var command = database.Command(connection, ForwardSeekSql(lower.Inclusive));
+        command.Parameters.Bind("$user", user);
+        command.Parameters.Bind("$lower", lower.Value);
+        command.Parameters.Bind("$upper", upper);
+        command.Parameters.Bind("$limit", limit);
+        return await ReadStringsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Up to <paramref name="limit"/> paths from <paramref name="directory"/> up to (excluding) <paramref name="upper"/>, descending.</summary>
+    private async Task<IReadOnlyList<string>> SeekBackwardAsync(
+        SqliteConnection connection, string user, string directory, string upper, int limit, CancellationToken cancellationToken)
+    {
+        using var command = database.Command(connection, BackwardSeekSql);
+        command.Parameters.Bind("$user", user);
+        command.Parameters.Bind("$directory", directory);
+        command.Parameters.Bind("$upper", upper);
+        command.Parameters.Bind("$limit", limit);
+        return await ReadStringsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The lower end of a forward range; exclusive for a cursor, inclusive for a computed bound.</summary>
+    private readonly record struct LowerBoundary(string Value, bool Inclusive);
+}

@@ -1,0 +1,372 @@
+using Microsoft.Data.Sqlite;
+using PubkyCluster.Grains.Events;
+using PubkyCluster.Grains.Storage;
+using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Embedded.Database;
+
+namespace PubkyCluster.Storage.Embedded.Users;
+
+/// <summary>
+/// Users, their file index and the event log in the embedded SQLite database. One instance serves both ports so a
+/// commit writes the entry, the usage counters and the event in one transaction.
+/// </summary>
+public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserStore, IEventStore
+{
+    private const string EntryColumns = "blob_id, content_hash, content_length, content_type, created_at, modified_at";
+
+    public Task<UserRecord?> GetUserAsync(string user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return database.ReadAsync<UserRecord?>(
+            async (connection, token) =>
+            {
+                using var command = database.Command(
+                    connection,
+                    """
+                    SELECT created_at, disabled, quota_mb, quota_unlimited, allowed_write_paths,
+                           used_bytes, file_count, last_write
+                    FROM users WHERE user_key = $user
+                    """);
+                command.Parameters.Bind("$user", user);
+                using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+                if (!await reader.ReadAsync(token).ConfigureAwait(false))
+                {
+                    return null;
+                }
+
+                return new UserRecord(
+                    user,
+                    SqliteValues.FromMicros(reader.GetInt64(0)),
+                    reader.GetBoolean(1),
+                    reader.GetQuota(2),
+                    reader.GetInt64(5),
+                    reader.GetInt64(6),
+                    reader.GetNullableMicros(7));
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// A new user has no entries, so a record with non-zero usage is refused: usage moves only with commits.
+    /// </summary>
+    public Task<bool> TryCreateUserAsync(UserRecord user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.UsedBytes != 0 || user.FileCount != 0)
+        {
+            throw new ArgumentException("A new user starts with no used bytes and no files.", nameof(user));
+        }
+
+        return database.WriteAsync(
+            async (connection, transaction, token) =>
+            {
+                using var command = database.Command(
+                    connection,
+                    """
+                    INSERT INTO users (user_key, created_at, disabled, quota_mb, quota_unlimited, allowed_write_paths,
+                                       used_bytes, file_count, last_write)
+                    VALUES ($user, $created_at, $disabled, $quota_mb, $quota_unlimited, $allowed_write_paths, 0, 0, $last_write)
+                    ON CONFLICT (user_key) DO NOTHING
+                    """,
+                    transaction);
+                command.Parameters.Bind("$user", user.User);
+                command.Parameters.Bind("$created_at", SqliteValues.ToMicros(user.CreatedAt));
+                command.Parameters.Bind("$disabled", user.Disabled);
+                command.Parameters.BindQuota(user.Quota);
+                command.Parameters.Bind("$last_write", user.LastWrite is { } lastWrite ? SqliteValues.ToMicros(lastWrite) : null);
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> UpdateUserSettingsAsync(string user, bool disabled, UserQuota quota, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(quota);
+        return database.WriteAsync(
+            async (connection, transaction, token) =>
+            {
+                using var command = database.Command(
+                    connection,
+                    """
+                    UPDATE users SET disabled = $disabled, quota_mb = $quota_mb, quota_unlimited = $quota_unlimited,
+                                     allowed_write_paths = $allowed_write_paths
+                    WHERE user_key = $user
+                    """,
+                    transaction);
+                command.Parameters.Bind("$user", user);
+                command.Parameters.Bind("$disabled", disabled);
+                command.Parameters.BindQuota(quota);
+                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
+    }
+
+    public Task<EntryView?> GetEntryAsync(string user, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(path);
+        return database.ReadAsync<EntryView?>(
+            async (connection, token) =>
+            {
+                using var command = database.Command(
+                    connection,
+                    $"SELECT {EntryColumns} FROM entries WHERE user_key = $user AND path = $path");
+                command.Parameters.Bind("$user", user);
+                command.Parameters.Bind("$path", path);
+                using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+                if (!await reader.ReadAsync(token).ConfigureAwait(false))
+                {
+                    return null;
+                }
+
+                return new EntryView(
+                    path,
+                    reader.GetString(0),
+                    (byte[])reader.GetValue(1),
+                    reader.GetInt64(2),
+                    reader.GetString(3),
+                    SqliteValues.FromMicros(reader.GetInt64(4)),
+                    SqliteValues.FromMicros(reader.GetInt64(5)));
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// One query: an exact match on each proper ancestor path (a file there blocks the write) or any entry in the
+    /// range of '&lt;path&gt;/' (the path is a directory already).
+    /// </summary>
+    public Task<bool> HasPathCollisionAsync(string user, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var ancestors = AncestorsOf(path);
+        return database.ReadAsync(
+            async (connection, token) =>
+            {
+                string ancestorParameters = string.Join(", ", ancestors.Select((_, index) => $"$ancestor{index}"));
+                string ancestorClause = ancestors.Count == 0
+                    ? "0"
+                    : $"EXISTS (SELECT 1 FROM entries WHERE user_key = $user AND path IN ({ancestorParameters}))";
+                using var command = database.Command(
+                    connection,
+                    $"""
+                    SELECT {ancestorClause}
+                        OR EXISTS (SELECT 1 FROM entries WHERE user_key = $user AND path >= $below AND path < $below_end)
+                    """);
+                command.Parameters.Bind("$user", user);
+                string below = path.EndsWith('/') ? path : path + "/";
+                command.Parameters.Bind("$below", below);
+                command.Parameters.Bind("$below_end", PathOrder.DirectoryEnd(below));
+                for (int index = 0; index < ancestors.Count; index++)
+                {
+                    command.Parameters.Bind($"$ancestor{index}", ancestors[index]);
+                }
+
+                return Convert.ToInt64(await command.ExecuteScalarAsync(token).ConfigureAwait(false)) != 0;
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> HasEntriesUnderAsync(string user, string directory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(directory);
+        return database.ReadAsync(
+            async (connection, token) =>
+            {
+                string? end = PathOrder.PrefixEnd(directory);
+                using var command = database.Command(
+                    connection,
+                    $"""
+                    SELECT EXISTS (SELECT 1 FROM entries WHERE user_key = $user AND path >= $directory
+                                   {(end is null ? "" : "AND path < $end")})
+                    """);
+                command.Parameters.Bind("$user", user);
+                command.Parameters.Bind("$directory", directory);
+                command.Parameters.Bind("$end", end);
+                return Convert.ToInt64(await command.ExecuteScalarAsync(token).ConfigureAwait(false)) != 0;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks the expected blob id, writes or removes the entry, moves the usage counters and appends the event, in
+    /// one durable transaction. Event times strictly increase, so a legacy timestamp cursor names one event.
+    /// </summary>
+    public Task<EventView> CommitAsync(EntryChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.NewEntry is { } newEntry && !string.Equals(newEntry.Path, change.Path, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The new entry's path differs from the change's path.", nameof(change));
+        }
+
+        return database.WriteAsync(
+            async (connection, transaction, token) =>
+            {
+                string? current = await ReadBlobIdAsync(connection, transaction, change, token).ConfigureAwait(false);
+                if (!string.Equals(current, change.ExpectedBlobId, StringComparison.Ordinal))
+                {
+                    throw new StoreConflictException(
+                        $"The entry {change.Path} of {change.User} has blob {current ?? "(none)"}, "
+                        + $"not {change.ExpectedBlobId ?? "(none)"} as the writer expected.");
+                }
+
+                await WriteEntryAsync(connection, transaction, change, token).ConfigureAwait(false);
+                await UpdateUsageAsync(connection, transaction, change, token).ConfigureAwait(false);
+                return await AppendEventAsync(connection, transaction, change, token).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<string>> ListDisabledUsersAsync(CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<string>>(
+            async (connection, token) =>
+            {
+                using var command = database.Command(
+                    connection,
+                    "SELECT user_key FROM users WHERE disabled = 1 ORDER BY user_key");
+                return await ReadStringsAsync(command, token).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    public Task<StoreTotals> GetTotalsAsync(CancellationToken cancellationToken = default) =>
+        database.ReadAsync(
+            async (connection, token) =>
+            {
+                using var command = database.Command(
+                    connection,
+                    "SELECT count(*), coalesce(sum(disabled), 0), coalesce(sum(used_bytes), 0) FROM users");
+                using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+                await reader.ReadAsync(token).ConfigureAwait(false);
+                return new StoreTotals(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+            },
+            cancellationToken);
+
+    public Task<bool> IsBlobReferencedAsync(string blobId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blobId);
+        return database.ReadAsync(
+            async (connection, token) =>
+            {
+                using var command = database.Command(
+                    connection,
+                    "SELECT EXISTS (SELECT 1 FROM entries WHERE blob_id = $blob_id)");
+                command.Parameters.Bind("$blob_id", blobId);
+                return Convert.ToInt64(await command.ExecuteScalarAsync(token).ConfigureAwait(false)) != 0;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>'/pub/a/b/c' → '/pub', '/pub/a', '/pub/a/b': every proper prefix that ends before a '/'.</summary>
+    private static List<string> AncestorsOf(string path)
+    {
+        var ancestors = new List<string>();
+        for (int slash = path.IndexOf('/', 1); slash > 0 && slash < path.Length - 1; slash = path.IndexOf('/', slash + 1))
+        {
+            ancestors.Add(path[..slash]);
+        }
+
+        return ancestors;
+    }
+
+    private async Task<string?> ReadBlobIdAsync(
+        SqliteConnection connection, SqliteTransaction transaction, EntryChange change, CancellationToken cancellationToken)
+    {
+        using var command = database.Command(
+            connection,
+            "SELECT blob_id FROM entries WHERE user_key = $user AND path = $path",
+            transaction);
+        command.Parameters.Bind("$user", change.User);
+        command.Parameters.Bind("$path", change.Path);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    private async Task WriteEntryAsync(
+        SqliteConnection connection, SqliteTransaction transaction, EntryChange change, CancellationToken cancellationToken)
+    {
+        using var command = database.Command(
+            connection,
+            change.NewEntry is null
+                ? "DELETE FROM entries WHERE user_key = $user AND path = $path"
+                : $"""
+                  INSERT INTO entries (user_key, path, {EntryColumns})
+                  VALUES ($user, $path, $blob_id, $content_hash, $content_length, $content_type, $created_at, $modified_at)
+                  ON CONFLICT (user_key, path) DO UPDATE SET
+                      blob_id = excluded.blob_id, content_hash = excluded.content_hash,
+                      content_length = excluded.content_length, content_type = excluded.content_type,
+                      created_at = excluded.created_at, modified_at = excluded.modified_at
+                  """,
+            transaction);
+        command.Parameters.Bind("$user", change.User);
+        command.Parameters.Bind("$path", change.Path);
+        if (change.NewEntry is { } entry)
+        {
+            command.Parameters.Bind("$blob_id", entry.BlobId);
+            command.Parameters.Bind("$content_hash", entry.ContentHash);
+            command.Parameters.Bind("$content_length", entry.ContentLength);
+            command.Parameters.Bind("$content_type", entry.ContentType);
+            command.Parameters.Bind("$created_at", SqliteValues.ToMicros(entry.CreatedAt));
+            command.Parameters.Bind("$modified_at", SqliteValues.ToMicros(entry.ModifiedAt));
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task UpdateUsageAsync(
+        SqliteConnection connection, SqliteTransaction transaction, EntryChange change, CancellationToken cancellationToken)
+    {
+        using var command = database.Command(
+            connection,
+            """
+            UPDATE users SET used_bytes = used_bytes + $used_bytes_delta, file_count = file_count + $file_count_delta,
+                             last_write = $at
+            WHERE user_key = $user
+            """,
+            transaction);
+        command.Parameters.Bind("$user", change.User);
+        command.Parameters.Bind("$used_bytes_delta", change.UsedBytesDelta);
+        command.Parameters.Bind("$file_count_delta", change.FileCountDelta);
+        command.Parameters.Bind("$at", SqliteValues.ToMicros(change.At));
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        {
+            throw new StoreConflictException($"The user {change.User} does not exist.");
+        }
+    }
+
+    private async Task<EventView> AppendEventAsync(
+        SqliteConnection connection, SqliteTransaction transaction, EntryChange change, CancellationToken cancellationToken)
+    {
+        using var command = database.Command(
+            connection,
+            """
+            INSERT INTO events (user_key, kind, path, content_hash, created_at)
+            VALUES ($user, $kind, $path, $content_hash,
+                    max($at, coalesce((SELECT created_at FROM events ORDER BY id DESC LIMIT 1) + 1, $at)))
+            RETURNING id, created_at
+            """,
+            transaction);
+        byte[]? hash = change.NewEntry?.ContentHash;
+        command.Parameters.Bind("$user", change.User);
+        command.Parameters.Bind("$kind", hash is null ? "DEL" : "PUT");
+        command.Parameters.Bind("$path", change.Path);
+        command.Parameters.Bind("$content_hash", hash);
+        command.Parameters.Bind("$at", SqliteValues.ToMicros(change.At));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new EventView(reader.GetInt64(0), change.User, hash is null, change.Path, hash, (ulong)reader.GetInt64(1));
+    }
+
+    private static async Task<IReadOnlyList<string>> ReadStringsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var values = new List<string>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+}

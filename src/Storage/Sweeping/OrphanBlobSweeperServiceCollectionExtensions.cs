@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PubkyCluster.Grains.Storage;
+
+namespace PubkyCluster.Storage.Sweeping;
+
+/// <summary>Registers the periodic orphan-blob sweep, separately from any storage profile.</summary>
+public static class OrphanBlobSweeperServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="OrphanBlobSweeper"/> and the hosted service that runs it. Needs an <see cref="IBlobStore"/> and
+    /// an <see cref="IUserStore"/> registered by a storage profile.
+    /// </summary>
+    public static IServiceCollection AddPubkyOrphanBlobSweeper(
+        this IServiceCollection services,
+        Action<OrphanBlobSweeperOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<OrphanBlobSweeperOptions>()
+            .Validate(o => o.GracePeriod > TimeSpan.Zero, "The grace period must be positive.")
+            .Validate(o => o.Interval > TimeSpan.Zero, "The interval must be positive.")
+            .Validate(o => o.MaxBlobsPerPass > 0, "The per-pass bound must be positive.")
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new OrphanBlobSweeper(
+            provider.GetRequiredService<IBlobStore>(),
+            provider.GetRequiredService<IUserStore>(),
+            provider.GetRequiredService<IOptions<OrphanBlobSweeperOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<OrphanBlobSweeper>>()));
+        services.AddHostedService<OrphanBlobSweeperService>();
+        return services;
+    }
+}

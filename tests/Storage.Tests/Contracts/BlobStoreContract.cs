@@ -1,0 +1,191 @@
+using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Tests.Infrastructure;
+using static PubkyCluster.Storage.Tests.Infrastructure.GrainLikeWriter;
+
+namespace PubkyCluster.Storage.Tests.Contracts;
+
+/// <summary>What every <see cref="IBlobStore"/> must do: nothing partial is readable, readers survive deletes.</summary>
+public abstract class BlobStoreContract : StoreContract<IBlobStore>
+{
+    [Fact]
+    public async Task An_upload_is_not_readable_before_it_completes()
+    {
+        var store = await OpenFreshAsync();
+        string id = NewBlobId();
+
+        await using var upload = await store.BeginUploadAsync(id);
+        await upload.WriteAsync(new byte[] { 1, 2, 3 });
+
+        Assert.Null(await store.OpenReadAsync(id));
+    }
+
+    [Fact]
+    public async Task A_completed_upload_reads_back_whole()
+    {
+        var store = await OpenFreshAsync();
+        string id = NewBlobId();
+        byte[] body = [.. Enumerable.Range(0, 1 << 20).Select(i => (byte)(i * 7))];
+
+        await UploadAsync(store, id, body, chunk: 16 * 1024);
+
+        Assert.Equal(body, await ReadAllAsync(store, id));
+    }
+
+    [Fact]
+    public async Task An_empty_body_is_a_blob()
+    {
+        var store = await OpenFreshAsync();
+        string id = NewBlobId();
+
+        await UploadAsync(store, id, []);
+
+        Assert.Empty(await ReadAllAsync(store, id));
+    }
+
+    [Fact]
+    public async Task Disposing_an_upload_without_completing_leaves_nothing()
+    {
+        var store = await OpenFreshAsync();
+        string id = NewBlobId();
+
+        await using (var upload = await store.BeginUploadAsync(id))
+        {
+            await upload.WriteAsync(new byte[] { 1, 2, 3 });
+        }
+
+        Assert.Null(await store.OpenReadAsync(id));
+        Assert.DoesNotContain(id, await ListBeforeAsync(store, DateTimeOffset.UtcNow.AddHours(1)));
+    }
+
+    [Fact]
+    public async Task A_reader_keeps_reading_after_the_blob_is_deleted()
+    {
+        var store = await OpenFreshAsync();
+        string id = NewBlobId();
+        byte[] body = [.. Enumerable.Range(0, 256 * 1024).Select(i => (byte)i)];
+        await UploadAsync(store, id, body);
+
+        await using var reader = (await store.OpenReadAsync(id))!;
+        var head = new byte[1024];
+        await reader.ReadExactlyAsync(head);
+        await store.DeleteAsync(id);
+        using var rest = new MemoryStream();
+        await reader.CopyToAsync(rest);
+
+        Assert.Equal(body, head.Concat(rest.ToArray()));
+        Assert.Null(await store.OpenReadAsync(id));
+    }
+
+    [Fact]
+    public async Task Deleting_a_missing_blob_is_fine()
+    {
+        var store = await OpenFreshAsync();
+
+        await store.DeleteAsync(NewBlobId());
+    }
+
+    [Fact]
+    public async Task A_missing_blob_opens_as_null()
+    {
+        var store = await OpenFreshAsync();
+
+        Assert.Null(await store.OpenReadAsync(NewBlobId()));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("../escape")]
+    [InlineData("a/b")]
+    [InlineData("a.b")]
+    [InlineData("über")]
+    [InlineData("a b")]
+    public async Task Ids_outside_the_id_alphabet_are_rejected(string id)
+    {
+        var store = await OpenFreshAsync();
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.BeginUploadAsync(id));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.OpenReadAsync(id));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.DeleteAsync(id));
+    }
+
+    [Fact]
+    public async Task Listing_by_age_includes_blobs_created_before_the_time_and_not_after()
+    {
+        var store = await OpenFreshAsync();
+        string id = NewBlobId();
+        await UploadAsync(store, id, [1]);
+
+        Assert.Contains(id, await ListBeforeAsync(store, DateTimeOffset.UtcNow.AddHours(1)));
+        Assert.DoesNotContain(id, await ListBeforeAsync(store, DateTimeOffset.UtcNow.AddHours(-1)));
+    }
+
+    [Fact]
+    public async Task Listing_by_age_includes_abandoned_uploads()
+    {
+        var store = await OpenFreshAsync();
+        string id = NewBlobId();
+
+        await using var upload = await store.BeginUploadAsync(id);
+        await upload.WriteAsync(new byte[] { 1 });
+
+        Assert.Contains(id, await ListBeforeAsync(store, DateTimeOffset.UtcNow.AddHours(1)));
+    }
+
+    [Fact]
+    public async Task Deleting_an_abandoned_upload_removes_it_from_the_listing()
+    {
+        var store = await OpenFreshAsync();
+        string id = NewBlobId();
+        var upload = await store.BeginUploadAsync(id);
+        await upload.WriteAsync(new byte[] { 1 });
+
+        await store.DeleteAsync(id);
+
+        Assert.DoesNotContain(id, await ListBeforeAsync(store, DateTimeOffset.UtcNow.AddHours(1)));
+        await upload.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Blobs_survive_closing_and_reopening_the_store()
+    {
+        string name = NewName();
+        var store = await OpenNamedAsync(name);
+        string id = NewBlobId();
+        await UploadAsync(store, id, [4, 5, 6]);
+        await CloseAllAsync();
+
+        var reopened = await OpenNamedAsync(name);
+
+        Assert.Equal([4, 5, 6], await ReadAllAsync(reopened, id));
+    }
+
+    private static async Task UploadAsync(IBlobStore store, string id, byte[] body, int chunk = 4096)
+    {
+        await using var upload = await store.BeginUploadAsync(id);
+        for (int offset = 0; offset < body.Length; offset += chunk)
+        {
+            await upload.WriteAsync(body.AsMemory(offset, Math.Min(chunk, body.Length - offset)));
+        }
+
+        await upload.CompleteAsync();
+    }
+
+    private static async Task<byte[]> ReadAllAsync(IBlobStore store, string id)
+    {
+        await using var stream = await store.OpenReadAsync(id) ?? throw new InvalidOperationException($"No blob {id}.");
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+
+    private static async Task<List<string>> ListBeforeAsync(IBlobStore store, DateTimeOffset before)
+    {
+        var ids = new List<string>();
+        await foreach (string id in store.ListCreatedBeforeAsync(before))
+        {
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using PubkyCluster.Grains.Storage;
+using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Embedded.Database;
+using PubkyCluster.Storage.Embedded.Users;
+using PubkyCluster.Storage.Tests.Infrastructure;
+using static PubkyCluster.Storage.Tests.Infrastructure.GrainLikeWriter;
+
+namespace PubkyCluster.Storage.Tests.Embedded;
+
+/// <summary>Behaviour particular to the SQLite adapter, beyond the shared contracts.</summary>
+public sealed class SqliteEmbeddedDatabaseTests(TempDirectory directory) : IClassFixture<TempDirectory>, IAsyncLifetime
+{
+    private readonly EmbeddedDatabase database = new(directory.For(Guid.NewGuid().ToString("N")));
+
+    public Task InitializeAsync() => database.InitializeAsync();
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    [Fact]
+    public async Task The_database_runs_in_wal_mode()
+    {
+        await using var connection = new SqliteConnection($"Data Source={database.FilePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+
+        Assert.Equal("wal", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Initializing_an_existing_database_again_keeps_its_data()
+    {
+        var store = new SqliteUserStore(database);
+        var user = await SeedAsync(store, "/pub/a");
+        await database.DisposeAsync();
+
+        await using var again = new EmbeddedDatabase(Path.GetDirectoryName(database.FilePath)!);
+        await again.InitializeAsync();
+
+        Assert.NotNull(await new SqliteUserStore(again).GetEntryAsync(user, "/pub/a"));
+    }
+
+    [Fact]
+    public async Task Events_committed_in_the_same_microsecond_get_distinct_times()
+    {
+        var store = new SqliteUserStore(database);
+        var user = (await CreateUserAsync(store)).User;
+        var at = TestClock.Next();
+        var first = await store.CommitAsync(Put(user, "/pub/a", at));
+        var second = await store.CommitAsync(Put(user, "/pub/b", at));
+
+        Assert.Equal((ulong)TestClock.SinceEpochMicros(at), first.CreatedAtMicros);
+        Assert.Equal(first.CreatedAtMicros + 1, second.CreatedAtMicros);
+        Assert.Equal(second.Id, await store.FindEventIdAtAsync(second.CreatedAtMicros));
+    }
+
+    [Fact]
+    public async Task Event_times_never_go_backwards_when_the_clock_does()
+    {
+        var store = new SqliteUserStore(database);
+        var user = (await CreateUserAsync(store)).User;
+        var late = TestClock.Next();
+        var first = await store.CommitAsync(Put(user, "/pub/a", late));
+
+        var second = await store.CommitAsync(Put(user, "/pub/b", late.AddSeconds(-5)));
+
+        Assert.True(second.CreatedAtMicros > first.CreatedAtMicros);
+    }
+
+    [Fact]
+    public async Task A_new_user_with_usage_is_refused()
+    {
+        var store = new SqliteUserStore(database);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.TryCreateUserAsync(
+            new UserRecord(NewUser(), TestClock.Next(), false, UserQuota.Default, 10, 1, null)));
+    }
+
+    [Fact]
+    public async Task A_closed_database_refuses_reads()
+    {
+        var store = new SqliteUserStore(database);
+        await database.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.GetUserAsync(NewUser()));
+    }
+
+    private static EntryChange Put(string user, string path, DateTimeOffset at) =>
+        new(user, path, null, new EntryView(path, NewBlobId(), HashOf(path, 1), 1, "text/plain", at, at), 1 + Overhead, 1, at);
+}

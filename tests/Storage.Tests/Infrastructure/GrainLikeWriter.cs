@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using PubkyCluster.Grains.Events;
+using PubkyCluster.Grains.Storage;
+using PubkyCluster.Grains.Users;
+
+namespace PubkyCluster.Storage.Tests.Infrastructure;
+
+/// <summary>
+/// Writes the way a user grain does: read the current entry, compute the usage deltas (length + 256 per file), and
+/// commit expecting the blob id it read.
+/// </summary>
+public static class GrainLikeWriter
+{
+    public const long Overhead = 256;
+
+    public static string NewUser() => "user" + Guid.NewGuid().ToString("N");
+
+    public static string NewBlobId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>A stand-in for the BLAKE3 hash: 32 bytes that differ per path and length.</summary>
+    public static byte[] HashOf(string path, long length) => SHA256.HashData(Encoding.UTF8.GetBytes($"{path}:{length}"));
+
+    public static async Task<UserRecord> CreateUserAsync(IUserStore store, string? user = null)
+    {
+        var record = new UserRecord(user ?? NewUser(), TestClock.Next(), false, UserQuota.Default, 0, 0, null);
+        Assert.True(await store.TryCreateUserAsync(record));
+        return record;
+    }
+
+    public static async Task<EventView> PutAsync(IUserStore store, string user, string path, long length = 10, string? blobId = null)
+    {
+        var current = await store.GetEntryAsync(user, path);
+        var at = TestClock.Next();
+        var entry = new EntryView(
+            path, blobId ?? NewBlobId(), HashOf(path, length), length, "text/plain", current?.CreatedAt ?? at, at);
+        long delta = current is null ? length + Overhead : length - current.ContentLength;
+        return await store.CommitAsync(new EntryChange(user, path, current?.BlobId, entry, delta, current is null ? 1 : 0, at));
+    }
+
+    public static async Task<EventView> DeleteAsync(IUserStore store, string user, string path)
+    {
+        var current = await store.GetEntryAsync(user, path) ?? throw new InvalidOperationException($"No entry at {path}.");
+        return await store.CommitAsync(new EntryChange(
+            user, path, current.BlobId, null, -(current.ContentLength + Overhead), -1, TestClock.Next()));
+    }
+
+    /// <summary>Creates the user and writes a file (of 1 byte) at each path.</summary>
+    public static async Task<string> SeedAsync(IUserStore store, params string[] paths)
+    {
+        var user = (await CreateUserAsync(store)).User;
+        foreach (string path in paths)
+        {
+            await PutAsync(store, user, path, 1);
+        }
+
+        return user;
+    }
+}
