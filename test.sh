@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of PubkyCluster and ends with the line "N passed, N failed".
-# Works on a fresh machine with the .NET 10 SDK: everything else a suite needs, it installs itself.
+# Works on a fresh machine with the .NET 10 SDK and Node 20: everything else a suite needs, it installs itself
+# (npm packages of the conformance suite and of the DHT interop peers, from their lockfiles).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -9,13 +10,25 @@ rm -rf "$results"
 mkdir -p "$results"
 
 status=0
+# 1. The .NET suites: unit, property, storage contract, grain, HTTP, DHT (with npm interop peers).
 dotnet test PubkyCluster.sln --nologo --logger "trx" --results-directory "$results" || status=$?
-
-# Count from the TRX reports, so that every test that ran is counted whatever the console printed.
 read -r passed failed < <(scripts/count-trx.sh "$results")
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-  # The build or a test host failed before reporting: count it so CI cannot read it as green.
+  # The build or a test host failed before reporting: count it so that CI cannot read it as green.
   failed=1
 fi
+
+# 2. The official JS client (@synonymdev/pubky@0.6.0) against the single-process homeserver.
+counts="$results/conformance.counts"
+CONFORMANCE_COUNTS_FILE="$counts" tests/Conformance/run.sh || status=$?
+if [ -f "$counts" ]; then
+  read -r conformance_passed conformance_failed < "$counts"
+else
+  conformance_passed=0
+  conformance_failed=1
+fi
+passed=$((passed + conformance_passed))
+failed=$((failed + conformance_failed))
+
 echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

@@ -41,6 +41,12 @@ public interface IUserStore
 
     Task<IReadOnlyList<string>> ListDisabledUsersAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> user keys in ordinal order, strictly after <paramref name="afterUser"/> (null:
+    /// from the first), disabled users included: the PKARR republisher walks every user page by page this way.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListUsersAsync(string? afterUser, int limit, CancellationToken cancellationToken = default);
+
     Task<StoreTotals> GetTotalsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Whether an entry references <paramref name="blobId"/>, for the orphan-blob sweeper.</summary>

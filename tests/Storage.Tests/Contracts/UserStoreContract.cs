@@ -84,6 +84,27 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
     }
 
     [Fact]
+    public async Task Users_are_listed_page_by_page_in_key_order_disabled_ones_included()
+    {
+        var store = await OpenFreshAsync();
+        var users = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            users.Add((await CreateUserAsync(store)).User);
+        }
+        await store.UpdateUserSettingsAsync(users[2], true, UserQuota.Default);
+
+        var first = await store.ListUsersAsync(null, 2);
+        var second = await store.ListUsersAsync(first[^1], 2);
+        var third = await store.ListUsersAsync(second[^1], 2);
+        var past = await store.ListUsersAsync(third[^1], 2);
+
+        Assert.Equal(users.Order(StringComparer.Ordinal), [.. first, .. second, .. third]);
+        Assert.Single(third);
+        Assert.Empty(past);
+    }
+
+    [Fact]
     public async Task Totals_count_users_disabled_users_and_used_bytes()
     {
         var store = await OpenFreshAsync();

@@ -231,6 +231,23 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
             },
             cancellationToken);
 
+    public Task<IReadOnlyList<string>> ListUsersAsync(string? afterUser, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return database.ReadAsync<IReadOnlyList<string>>(
+            async (connection, token) =>
+            {
+                using var command = database.Command(
+                    connection,
+                    "SELECT user_key FROM users WHERE user_key > $after ORDER BY user_key LIMIT $limit");
+                // Every key sorts after the empty string, so the first page needs no second query shape.
+                command.Parameters.Bind("$after", afterUser ?? "");
+                command.Parameters.Bind("$limit", limit);
+                return await ReadStringsAsync(command, token).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
     public Task<StoreTotals> GetTotalsAsync(CancellationToken cancellationToken = default) =>
         database.ReadAsync(
             async (connection, token) =>

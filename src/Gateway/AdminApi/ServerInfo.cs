@@ -1,0 +1,13 @@
+namespace PubkyCluster.Gateway.AdminApi;
+
+/// <summary>The body of GET /info, field for field as the reference's (A13).</summary>
+public sealed record ServerInfo(
+    long NumUsers,
+    long NumDisabledUsers,
+    long TotalDiskUsedMb,
+    long NumSignupCodes,
+    long NumUnusedSignupCodes,
+    string PublicKey,
+    string PkarrPubkyAddress,
+    string? PkarrIcannDomain,
+    string Version);

@@ -1,0 +1,36 @@
+using Pubky.Protocol.Paths;
+using PubkyCluster.Gateway.Http;
+using PubkyCluster.Grains.Users;
+
+namespace PubkyCluster.Gateway.AdminApi;
+
+/// <summary>
+/// DELETE /webdav/{key}/pub/{path} (and /priv/): an operator removes a user's file through the user grain, so used
+/// bytes, the entry index and the DELETE event change exactly as for the user's own delete.
+/// </summary>
+public static class WebDavDeleteEndpoint
+{
+    public static void Map(IEndpointRouteBuilder endpoints) => endpoints.MapDelete("/webdav/{*target}", DeleteAsync);
+
+    private static async Task<IResult> DeleteAsync(string? target, IGrainFactory grains, ReleasedBlobs releasedBlobs)
+    {
+        target ??= "";
+        var slash = target.IndexOf('/');
+        if (!AdminUserKey.TryParse(slash < 0 ? target : target[..slash], out var user))
+        {
+            return AdminUserKey.Invalid();
+        }
+        if (slash < 0 || !WebDavPath.TryParse(target[slash..], out var path) || !(path.IsPublic || path.IsPrivate))
+        {
+            return PlainText.Error(StatusCodes.Status400BadRequest,
+                "Invalid path: expected /webdav/<public key>/pub/<path> or /webdav/<public key>/priv/<path>");
+        }
+        var outcome = await grains.GetGrain<IUserGrain>(user.Z32).AdminDelete(path.Value);
+        if (!outcome.IsCommitted)
+        {
+            return PlainText.Error(StatusCodes.Status404NotFound, "Not Found");
+        }
+        await releasedBlobs.DeleteAsync(outcome.ReleasedBlobId);
+        return Results.NoContent();
+    }
+}

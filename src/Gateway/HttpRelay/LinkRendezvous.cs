@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using PubkyCluster.Grains.HttpRelay;
+
+namespace PubkyCluster.Gateway.HttpRelay;
+
+/// <summary>
+/// Both sides of a /link pairing. The channel lives in a grain so that producer and consumer may reach different
+/// gateways; the HTTP request waits up to HttpRelay:TimeoutSeconds while each grain call waits at most
+/// <see cref="MaxPoll"/>, well inside Orleans' response timeout. A side that times out or disconnects withdraws its
+/// ticket, so a later counterpart does not hand its body to a request nobody is listening to.
+/// </summary>
+public sealed partial class LinkRendezvous(
+    IGrainFactory grains, IOptions<HttpRelayOptions> options, TimeProvider clock, ILogger<LinkRendezvous> logger)
+{
+    public static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(20);
+
+    public async Task<LinkOutcome> ConsumeAsync(string channelId, CancellationToken aborted)
+    {
+        var channel = grains.GetGrain<IHttpRelayChannelGrain>(channelId);
+        var ticket = await channel.Consume();
+        return await WaitAsync(channelId, channel, ticket, async wait =>
+        {
+            var poll = await channel.AwaitMessage(ticket, wait);
+            return poll.Status switch
+            {
+                RelayPollStatus.Delivered => LinkOutcome.Delivered(poll.Body ?? []),
+                RelayPollStatus.Displaced => LinkOutcome.Displaced,
+                _ => null,
+            };
+        }, aborted);
+    }
+
+    public async Task<LinkOutcome> ProduceAsync(string channelId, byte[] body, CancellationToken aborted)
+    {
+        var channel = grains.GetGrain<IHttpRelayChannelGrain>(channelId);
+        var ticket = await channel.Produce(body);
+        return await WaitAsync(
+            channelId, channel, ticket, async wait => await channel.AwaitDelivery(ticket, wait) ? LinkOutcome.Delivered() : null, aborted);
+    }
+
+    /// <summary>Polls until <paramref name="poll"/> gives an outcome (null = still waiting), the timeout passes or the client leaves.</summary>
+    private async Task<LinkOutcome> WaitAsync(
+        string channelId, IHttpRelayChannelGrain channel, long ticket, Func<TimeSpan, Task<LinkOutcome?>> poll, CancellationToken aborted)
+    {
+        var started = clock.GetTimestamp();
+        var timeout = options.Value.Timeout;
+        try
+        {
+            for (var remaining = timeout; remaining > TimeSpan.Zero; remaining = timeout - clock.GetElapsedTime(started))
+            {
+                if (await poll(remaining < MaxPoll ? remaining : MaxPoll).WaitAsync(aborted) is { } outcome)
+                {
+                    return outcome;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            await channel.Cancel(ticket);
+            LogAbandoned(channelId);
+            return LinkOutcome.Abandoned;
+        }
+        await channel.Cancel(ticket);
+        LogTimedOut(channelId, timeout);
+        return LinkOutcome.TimedOut;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "http relay: a client of channel {ChannelId} disconnected while waiting")]
+    private partial void LogAbandoned(string channelId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "http relay: channel {ChannelId} found no counterpart within {Timeout}")]
+    private partial void LogTimedOut(string channelId, TimeSpan timeout);
+}

@@ -1,0 +1,23 @@
+using OpenTelemetry.Metrics;
+
+namespace PubkyCluster.Gateway.Metrics;
+
+/// <summary>The metrics listener (A14): Prometheus text over OpenTelemetry, for the homeserver's, Orleans' and Kestrel's meters.</summary>
+public static class MetricsArea
+{
+    /// <summary>Orleans publishes its own instruments (grains, messaging, membership) under this meter.</summary>
+    public const string OrleansMeterName = "Microsoft.Orleans";
+
+    public static IServiceCollection AddHomeserverMetrics(this IServiceCollection services)
+    {
+        services.AddSingleton<HomeserverMetrics>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(HomeserverMetrics.MeterName, OrleansMeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddPrometheusExporter());
+        return services;
+    }
+
+    /// <summary>GET /metrics; mapped on the metrics port only, so the scrape is never reachable from the public APIs.</summary>
+    public static void Map(IEndpointRouteBuilder endpoints) => endpoints.MapPrometheusScrapingEndpoint();
+}
