@@ -1,6 +1,8 @@
 using PubkyCluster.Gateway.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from beside the binary, whatever directory the homeserver is started from;
+// relative paths in the configuration (Homeserver:DataDirectory) stay relative to the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPubkyHomeserver();
 var app = builder.Build();
 app.MapPubkyHomeserver();
