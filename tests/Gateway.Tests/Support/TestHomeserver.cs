@@ -77,6 +77,10 @@ public sealed class TestHomeserver : IAsyncDisposable
             ["Admin:Password"] = AdminPassword,
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in TestSettings.Isolation)
+        {
+            settings[key] = value;
+        }
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
