@@ -1,0 +1,117 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Embedded.Blobs;
+
+namespace PubkyCluster.Storage.Azure.Blobs;
+
+/// <summary>
+/// File bodies as block blobs named <c>b/{id}</c>. An upload stages blocks and commits the block list only on
+/// completion, so nothing is readable before. While an upload runs, an empty marker blob <c>u/{id}</c> exists, so an
+/// abandoned upload (a crashed gateway) is listed for the orphan sweeper like a complete blob; Azure discards the
+/// uncommitted blocks by itself.
+/// </summary>
+public sealed class AzureBlobStore : IBlobStore
+{
+    internal const string BodyPrefix = "b/";
+    internal const string UploadPrefix = "u/";
+
+    private readonly BlobContainerClient container;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private volatile bool created;
+
+    public AzureBlobStore(BlobContainerClient container)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        this.container = container;
+    }
+
+    /// <summary>The pinned service version Azurite 3.35 accepts; the client's default (2026-10-06) is newer.</summary>
+    public static BlobClientOptions ClientOptions() => new(BlobClientOptions.ServiceVersion.V2025_11_05);
+
+    /// <exception cref="ArgumentException">The id is not 1 to 200 characters of [A-Za-z0-9_-].</exception>
+    public async Task<IBlobUpload> BeginUploadAsync(string blobId, CancellationToken cancellationToken = default)
+    {
+        BlobIds.Validate(blobId);
+        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        var marker = container.GetBlockBlobClient(UploadPrefix + blobId);
+        await marker.UploadAsync(Stream.Null, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new AzureBlobUpload(blobId, container.GetBlockBlobClient(BodyPrefix + blobId), marker);
+    }
+
+    /// <summary>
+    /// One streaming GET of the whole body: once it has started, a concurrent delete of an overwritten body does not cut
+    /// the reader off (the service serves the response it began).
+    /// </summary>
+    public async Task<Stream?> OpenReadAsync(string blobId, CancellationToken cancellationToken = default)
+    {
+        BlobIds.Validate(blobId);
+        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await container.GetBlobClient(BodyPrefix + blobId)
+                .DownloadStreamingAsync(cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            return response.Value.Content;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Removes the body and the marker of an unfinished upload; missing ones are fine.</summary>
+    public async Task DeleteAsync(string blobId, CancellationToken cancellationToken = default)
+    {
+        BlobIds.Validate(blobId);
+        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await container.DeleteBlobIfExistsAsync(BodyPrefix + blobId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await container.DeleteBlobIfExistsAsync(UploadPrefix + blobId, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Complete bodies and upload markers created before <paramref name="before"/>, each id once.</summary>
+    public async IAsyncEnumerable<string> ListCreatedBeforeAsync(
+        DateTimeOffset before,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string prefix in new[] { BodyPrefix, UploadPrefix })
+        {
+            await foreach (var blob in container
+                               .GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken)
+                               .ConfigureAwait(false))
+            {
+                string blobId = blob.Name[prefix.Length..];
+                if (blob.Properties.CreatedOn is { } createdOn && createdOn < before && BlobIds.IsValid(blobId) && listed.Add(blobId))
+                {
+                    yield return blobId;
+                }
+            }
+        }
+    }
+
+    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        if (created)
+        {
+            return;
+        }
+
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!created)
+            {
+                await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                created = true;
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

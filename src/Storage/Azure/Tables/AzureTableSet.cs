@@ -1,0 +1,68 @@
+using Azure.Data.Tables;
+
+namespace PubkyCluster.Storage.Azure.Tables;
+
+/// <summary>
+/// The tables of one deployment, named <c>{prefix}{suffix}</c>. Each is created when first needed (or when the silo
+/// starts, for grain state); creation runs once per instance and is retried after a failure.
+/// </summary>
+public sealed class AzureTableSet
+{
+    /// <summary>The longest suffix, which bounds the prefix length (table names are at most 63 characters).</summary>
+    internal const string LongestSuffix = "blobrefs";
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private volatile bool created;
+
+    public AzureTableSet(TableServiceClient service, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        Users = service.GetTableClient(prefix + "users");
+        Events = service.GetTableClient(prefix + "events");
+        SignupTokens = service.GetTableClient(prefix + "tokens");
+        GrainState = service.GetTableClient(prefix + "grains");
+        BlobReferences = service.GetTableClient(prefix + LongestSuffix);
+    }
+
+    /// <summary>Users, their entries, outbox rows and per-user event index, one partition per user.</summary>
+    public TableClient Users { get; }
+
+    /// <summary>The global event log, its sequence row and its publication markers, in one partition.</summary>
+    public TableClient Events { get; }
+
+    public TableClient SignupTokens { get; }
+
+    public TableClient GrainState { get; }
+
+    /// <summary>Blob id → the entry that may reference it, for the orphan sweeper.</summary>
+    public TableClient BlobReferences { get; }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (created)
+        {
+            return;
+        }
+
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (created)
+            {
+                return;
+            }
+
+            foreach (var table in new[] { Users, Events, SignupTokens, GrainState, BlobReferences })
+            {
+                await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            created = true;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using Azure.Data.Tables;
+using PubkyCluster.Grains.Events;
+using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Azure.Tables;
+
+namespace PubkyCluster.Storage.Azure.Users;
+
+/// <summary>The read side of the event log: the global feed, per-user streams and legacy timestamp cursors.</summary>
+public sealed partial class AzureUserStore
+{
+    /// <summary>
+    /// A forward range scan of the log partition from <paramref name="afterId"/>. The prefix is checked here (ordinal,
+    /// so literal), which means a narrow prefix reads the events it skips: cost O(events scanned), not O(limit).
+    /// </summary>
+    public async Task<IReadOnlyList<EventView>> ReadFeedAsync(
+        long afterId, int limit, string pathPrefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pathPrefix);
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var events = new List<EventView>(Math.Min(limit, 1000));
+        string filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {UserRows.LogPartition} and RowKey gt {UserRows.EventKey(Math.Max(afterId, 0))} and RowKey lt {UserRows.EventEnd}");
+        await foreach (var row in tables.Events
+                           .QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            var view = ToEvent(row, TableValues.GetRequiredString(row, UserRows.User), UserRows.EventPrefix);
+            if (view.Path.StartsWith(pathPrefix, StringComparison.Ordinal))
+            {
+                events.Add(view);
+                if (events.Count == limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>
+    /// Ids and times both strictly increase, so a binary search over the ids by point reads finds the one event with
+    /// that time: O(log events) reads.
+    /// </summary>
+    public async Task<long?> FindEventIdAtAsync(ulong createdAtMicros, CancellationToken cancellationToken = default)
+    {
+        if (createdAtMicros > long.MaxValue)
+        {
+            return null;
+        }
+
+        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var sequence = await tables.Events
+            .GetEntityIfExistsAsync<TableEntity>(UserRows.LogPartition, UserRows.SequenceRow, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        if (!sequence.HasValue || sequence.Value is not { } row)
+        {
+            return null;
+        }
+
+        long target = (long)createdAtMicros;
+        long low = 1;
+        long high = TableValues.GetRequiredInt64(row, UserRows.LastId);
+        while (low <= high)
+        {
+            long middle = low + ((high - low) / 2);
+            var probe = await tables.Events
+                .GetEntityAsync<TableEntity>(UserRows.LogPartition, UserRows.EventKey(middle), [UserRows.CreatedAt], cancellationToken)
+                .ConfigureAwait(false);
+            long createdAt = TableValues.GetRequiredInt64(probe.Value, UserRows.CreatedAt);
+            if (createdAt == target)
+            {
+                return middle;
+            }
+
+            if (createdAt < target)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Per user, a range scan of that user's index (the ascending or the descending one) from its cursor, path filters
+    /// checked here; then the pages are merged by id. Cost per user: the index rows scanned until <c>limit</c> match.
+    /// </summary>
+    public async Task<IReadOnlyList<EventView>> ReadUsersAsync(EventQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Limit <= 0 || query.UserCursors.Count == 0)
+        {
+            return [];
+        }
+
+        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var pages = await Task.WhenAll(query.UserCursors.Select(
+            pair => ReadUserIndexAsync(pair.Key, pair.Value, query, cancellationToken))).ConfigureAwait(false);
+        var merged = pages.SelectMany(page => page);
+        merged = query.Reverse ? merged.OrderByDescending(e => e.Id) : merged.OrderBy(e => e.Id);
+        return [.. merged.Take(query.Limit)];
+    }
+
+    private async Task<List<EventView>> ReadUserIndexAsync(string user, long? cursor, EventQuery query, CancellationToken cancellationToken)
+    {
+        var page = new List<EventView>();
+        string partition = UserRows.PartitionOf(user);
+        if (!TableKeys.Fits(partition) || (query.Reverse && cursor <= 1))
+        {
+            return page;
+        }
+
+        string prefix = query.Reverse ? UserRows.ReverseIndexPrefix : UserRows.ForwardIndexPrefix;
+        string upper = query.Reverse ? UserRows.IndexEnd : UserRows.ReverseIndexPrefix;
+        string lower = cursor switch
+        {
+            null => TableClient.CreateQueryFilter($"RowKey ge {prefix}"),
+            { } bound when query.Reverse => TableClient.CreateQueryFilter($"RowKey gt {UserRows.ReverseIndexKey(bound)}"),
+            { } bound => TableClient.CreateQueryFilter($"RowKey gt {UserRows.ForwardIndexKey(Math.Max(bound, 0))}"),
+        };
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upper}") + " and " + lower;
+        await foreach (var row in tables.Users
+                           .QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(query.Limit, 1000), cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            var view = ToEvent(row, user, prefix);
+            if (MatchesAny(view.Path, query.PathFilters))
+            {
+                page.Add(view);
+                if (page.Count == query.Limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return page;
+    }
+
+    /// <summary>A filter ending in '/' matches the paths under it, any other exactly its path; no filters match everything.</summary>
+    private static bool MatchesAny(string path, IReadOnlyList<string> filters) =>
+        filters.Count == 0
+        || filters.Any(filter => filter.EndsWith('/')
+            ? path.StartsWith(filter, StringComparison.Ordinal)
+            : string.Equals(path, filter, StringComparison.Ordinal));
+
+    /// <summary>An event from a log row (id in the key) or an index row (id in <see cref="UserRows.EventId"/>).</summary>
+    private static EventView ToEvent(TableEntity row, string user, string keyPrefix) =>
+        new(
+            row.GetInt64(UserRows.EventId) ?? long.Parse(row.RowKey.AsSpan(keyPrefix.Length), System.Globalization.CultureInfo.InvariantCulture),
+            user,
+            row.GetBoolean(UserRows.IsDelete) ?? false,
+            TableValues.GetRequiredString(row, UserRows.Path),
+            row.GetBinary(UserRows.ContentHash),
+            (ulong)TableValues.GetRequiredInt64(row, UserRows.CreatedAt));
+}

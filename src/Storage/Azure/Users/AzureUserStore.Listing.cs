@@ -1,0 +1,125 @@
+using Azure.Data.Tables;
+using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Azure.Tables;
+using PubkyCluster.Storage.Embedded.Users;
+
+namespace PubkyCluster.Storage.Azure.Users;
+
+/// <summary>
+/// Directory listings as RowKey ranges of the user's partition (entry keys sort like paths). A range is the directory's
+/// bounds ANDed with the cursor's, so no bound needs to be chosen by hand. Forward: a deep page is one query of
+/// <c>limit</c> rows; a shallow page is one single-row query per child, each skipping the sub-directory it found.
+/// Backward: tables scan only forwards, so a reverse page is one forward scan of the range before the cursor keeping
+/// the last <c>limit</c> results: cost O(entries before the cursor in the directory).
+/// </summary>
+public sealed partial class AzureUserStore
+{
+    public async Task<IReadOnlyList<string>> ListAsync(string user, ListRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!PathOrder.IsDirectory(request.Directory))
+        {
+            throw new ArgumentException("The directory must start and end with '/'.", nameof(request));
+        }
+
+        string partition = UserRows.PartitionOf(user);
+        if (request.Limit <= 0 || !TableKeys.Fits(partition))
+        {
+            return [];
+        }
+
+        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        string directoryRange = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey ge {UserRows.EntryKey(request.Directory)} and RowKey lt {UserRows.EntryKey(PathOrder.DirectoryEnd(request.Directory))}");
+        return (request.Shallow, request.Reverse) switch
+        {
+            (false, false) => await ListDeepForwardAsync(directoryRange, request, cancellationToken).ConfigureAwait(false),
+            (true, false) => await ListShallowForwardAsync(directoryRange, request, cancellationToken).ConfigureAwait(false),
+            (_, true) => await ListBackwardAsync(directoryRange, request, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    private async Task<IReadOnlyList<string>> ListDeepForwardAsync(string directoryRange, ListRequest request, CancellationToken cancellationToken)
+    {
+        string filter = request.Cursor is null
+            ? directoryRange
+            : directoryRange + TableClient.CreateQueryFilter($" and RowKey gt {UserRows.EntryKey(request.Cursor)}");
+        var rows = await QueryAsync(tables.Users, filter, request.Limit, cancellationToken, select: [UserRows.Path]).ConfigureAwait(false);
+        return [.. rows.Select(row => TableValues.GetRequiredString(row, UserRows.Path))];
+    }
+
+    /// <summary>
+    /// A cursor inside a sub-directory (or naming it) stands for the sub-directory, so the page resumes after all of it;
+    /// after each child found, the next query starts past it the same way.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ListShallowForwardAsync(string directoryRange, ListRequest request, CancellationToken cancellationToken)
+    {
+        string? after = request.Cursor is null ? null : After(request.Directory, request.Cursor);
+        var children = new List<string>(request.Limit);
+        while (children.Count < request.Limit)
+        {
+            var next = await QueryAsync(
+                tables.Users,
+                after is null ? directoryRange : $"{directoryRange} and {after}",
+                take: 1,
+                cancellationToken,
+                select: [UserRows.Path]).ConfigureAwait(false);
+            if (next.Count == 0)
+            {
+                break;
+            }
+
+            string path = TableValues.GetRequiredString(next[0], UserRows.Path);
+            string child = PathOrder.ChildDirectory(request.Directory, path) ?? path;
+            children.Add(child);
+            after = After(request.Directory, child);
+        }
+
+        return children;
+    }
+
+    /// <summary>
+    /// One forward scan of [directory, cursor); in a shallow listing each path collapses to its child (a child's paths
+    /// are contiguous, so equal neighbours are one child) and a cursor inside a sub-directory stands for its name.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ListBackwardAsync(string directoryRange, ListRequest request, CancellationToken cancellationToken)
+    {
+        string filter = directoryRange;
+        if (request.Cursor is { } cursor)
+        {
+            string before = request.Shallow ? PathOrder.ChildDirectory(request.Directory, cursor) ?? cursor : cursor;
+            filter += TableClient.CreateQueryFilter($" and RowKey lt {UserRows.EntryKey(before)}");
+        }
+
+        var last = new Queue<string>(request.Limit);
+        string? previous = null;
+        await foreach (var row in tables.Users
+                           .QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: [UserRows.Path], cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            string path = TableValues.GetRequiredString(row, UserRows.Path);
+            string item = request.Shallow ? PathOrder.ChildDirectory(request.Directory, path) ?? path : path;
+            if (string.Equals(previous, item, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            previous = item;
+            if (last.Count == request.Limit)
+            {
+                last.Dequeue();
+            }
+
+            last.Enqueue(item);
+        }
+
+        return [.. last.Reverse()];
+    }
+
+    /// <summary>The filter "strictly after <paramref name="path"/>, and after everything under it when it is (or lies in) a child directory".</summary>
+    private static string After(string directory, string path) =>
+        PathOrder.ChildDirectory(directory, path) is { } child
+            ? TableClient.CreateQueryFilter($"RowKey ge {UserRows.EntryKey(PathOrder.DirectoryEnd(child))}")
+            : TableClient.CreateQueryFilter($"RowKey gt {UserRows.EntryKey(path)}");
+}

@@ -1,0 +1,193 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using PubkyCluster.Grains.Events;
+using PubkyCluster.Storage.Azure.Tables;
+
+namespace PubkyCluster.Storage.Azure.Users;
+
+/// <summary>Step (2) of a commit: moving outbox rows into the global log, exactly once, in each user's commit order.</summary>
+public sealed partial class AzureUserStore
+{
+    /// <summary>
+    /// Publishes every pending outbox row of <paramref name="user"/>, oldest first, and returns how many there were.
+    /// Idempotent and safe to run concurrently with itself or with commits: a row already in the log keeps its id.
+    /// <see cref="GetUserAsync"/> and commits call it implicitly; a host may also call it to drain a user eagerly.
+    /// </summary>
+    public async Task<int> ReplayOutboxAsync(string user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        string partition = UserRows.PartitionOf(user);
+        if (!TableKeys.Fits(partition))
+        {
+            return 0;
+        }
+
+        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await QueryAsync(
+            tables.Users,
+            TableClient.CreateQueryFilter(
+                $"PartitionKey eq {partition} and RowKey ge {UserRows.OutboxPrefix} and RowKey lt {UserRows.OutboxEnd}"),
+            take: null,
+            cancellationToken).ConfigureAwait(false);
+        return await PublishPendingAsync(user, rows, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Publishes a commit's event: into the log (once), then into the user's index, removing the outbox row.</summary>
+    internal async Task<EventView> PublishAsync(PendingEvent pending, CancellationToken cancellationToken)
+    {
+        var (id, createdAt) = await AppendToLogAsync(pending, cancellationToken).ConfigureAwait(false);
+        await CompleteOutboxAsync(pending, id, createdAt, cancellationToken).ConfigureAwait(false);
+        return new EventView(id, pending.User, pending.IsDelete, pending.Path, pending.ContentHash, (ulong)createdAt);
+    }
+
+    /// <summary>
+    /// One transaction in the log partition: the sequence row moves from N to N+1 (conditional on its ETag), the event
+    /// row N+1 and the commit's marker are inserted. A failed transaction wrote nothing; if the marker exists by then,
+    /// the commit was published (by an earlier attempt, a crashed process or a concurrent replay) and its id is reused.
+    /// Event times strictly increase with ids, so a time names at most one event.
+    /// </summary>
+    internal async Task<(long Id, long CreatedAtMicros)> AppendToLogAsync(PendingEvent pending, CancellationToken cancellationToken)
+    {
+        string markerKey = UserRows.MarkerKey(pending.User, pending.Commit);
+        for (int attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var read = await tables.Events
+                .GetEntityIfExistsAsync<TableEntity>(UserRows.LogPartition, UserRows.SequenceRow, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            var sequence = read.HasValue ? read.Value : null;
+            long id = (sequence?.GetInt64(UserRows.LastId) ?? 0) + 1;
+            long createdAt = sequence?.GetInt64(UserRows.LastCreatedAt) is { } last ? Math.Max(pending.AtMicros, last + 1) : pending.AtMicros;
+
+            var next = new TableEntity(UserRows.LogPartition, UserRows.SequenceRow)
+            {
+                [UserRows.LastId] = id,
+                [UserRows.LastCreatedAt] = createdAt,
+            };
+            var eventRow = new TableEntity(UserRows.LogPartition, UserRows.EventKey(id))
+            {
+                [UserRows.User] = pending.User,
+                [UserRows.Commit] = pending.Commit,
+                [UserRows.Path] = pending.Path,
+                [UserRows.IsDelete] = pending.IsDelete,
+                [UserRows.CreatedAt] = createdAt,
+            };
+            TableValues.SetOrRemove(eventRow, UserRows.ContentHash, pending.ContentHash);
+            var marker = new TableEntity(UserRows.LogPartition, markerKey)
+            {
+                [UserRows.EventId] = id,
+                [UserRows.CreatedAt] = createdAt,
+            };
+            TableTransactionAction[] actions =
+            [
+                sequence is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, next)
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, sequence.ETag),
+                new TableTransactionAction(TableTransactionActionType.Add, eventRow),
+                new TableTransactionAction(TableTransactionActionType.Add, marker),
+            ];
+            try
+            {
+                await tables.Events.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                return (id, createdAt);
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412)
+            {
+                var published = await tables.Events
+                    .GetEntityIfExistsAsync<TableEntity>(UserRows.LogPartition, markerKey, cancellationToken: cancellationToken)
+                    .ConfigureAwait(false);
+                if (published.HasValue && published.Value is { } found)
+                {
+                    return (TableValues.GetRequiredInt64(found, UserRows.EventId), TableValues.GetRequiredInt64(found, UserRows.CreatedAt));
+                }
+
+                LogRetry("event append", pending.User, attempt, exception.Status);
+                await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        throw new RequestFailedException(
+            $"The event of commit {pending.Commit} of {pending.User} could not take an id in {MaxAttempts} attempts; "
+            + "its outbox row stays and is published on the user's next read or commit.");
+    }
+
+    /// <summary>
+    /// One transaction in the user's partition: both index rows (upserts, so a repeat is harmless) and the deletion of
+    /// the outbox row. A 404 means another publisher completed this row already, index rows included.
+    /// </summary>
+    private async Task CompleteOutboxAsync(PendingEvent pending, long id, long createdAt, CancellationToken cancellationToken)
+    {
+        string partition = UserRows.PartitionOf(pending.User);
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.UpsertReplace, ToIndexRow(partition, UserRows.ForwardIndexKey(id), pending, id, createdAt)),
+            new(TableTransactionActionType.UpsertReplace, ToIndexRow(partition, UserRows.ReverseIndexKey(id), pending, id, createdAt)),
+            new(TableTransactionActionType.Delete, new TableEntity(partition, UserRows.OutboxKey(pending.Commit)), ETag.All),
+        ];
+        try
+        {
+            await tables.Users.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status == 404)
+        {
+            LogAlreadyCompleted(pending.User, pending.Commit, id);
+        }
+    }
+
+    /// <summary>Publishes the outbox rows among <paramref name="rows"/> (already in commit order: their keys are fixed width).</summary>
+    private async Task<int> PublishPendingAsync(string user, List<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        int published = 0;
+        foreach (var row in rows)
+        {
+            if (!row.RowKey.StartsWith(UserRows.OutboxPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var pending = new PendingEvent(
+                user,
+                long.Parse(row.RowKey.AsSpan(UserRows.OutboxPrefix.Length), System.Globalization.CultureInfo.InvariantCulture),
+                TableValues.GetRequiredString(row, UserRows.Path),
+                row.GetBoolean(UserRows.IsDelete) ?? false,
+                row.GetBinary(UserRows.ContentHash),
+                TableValues.GetRequiredInt64(row, UserRows.At));
+            var view = await PublishAsync(pending, cancellationToken).ConfigureAwait(false);
+            LogReplayed(user, pending.Commit, view.Id);
+            published++;
+        }
+
+        return published;
+    }
+
+    private static TableEntity ToOutboxRow(string partition, PendingEvent pending)
+    {
+        var row = new TableEntity(partition, UserRows.OutboxKey(pending.Commit))
+        {
+            [UserRows.Path] = pending.Path,
+            [UserRows.IsDelete] = pending.IsDelete,
+            [UserRows.At] = pending.AtMicros,
+        };
+        TableValues.SetOrRemove(row, UserRows.ContentHash, pending.ContentHash);
+        return row;
+    }
+
+    private static TableEntity ToIndexRow(string partition, string key, PendingEvent pending, long id, long createdAt)
+    {
+        var row = new TableEntity(partition, key)
+        {
+            [UserRows.EventId] = id,
+            [UserRows.Path] = pending.Path,
+            [UserRows.IsDelete] = pending.IsDelete,
+            [UserRows.CreatedAt] = createdAt,
+        };
+        TableValues.SetOrRemove(row, UserRows.ContentHash, pending.ContentHash);
+        return row;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Azure user store: published the pending event of commit {Commit} of {User} as {EventId}")]
+    private partial void LogReplayed(string user, long commit, long eventId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Azure user store: commit {Commit} of {User} (event {EventId}) was completed by another publisher")]
+    private partial void LogAlreadyCompleted(string user, long commit, long eventId);
+}

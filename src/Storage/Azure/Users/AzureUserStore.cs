@@ -1,0 +1,495 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PubkyCluster.Grains.Events;
+using PubkyCluster.Grains.Storage;
+using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Azure.Tables;
+
+namespace PubkyCluster.Storage.Azure.Users;
+
+/// <summary>
+/// Users, their file index and the event log in Azure Table (layout: <see cref="UserRows"/>).
+/// <para>
+/// A commit is two steps. (1) One entity-group transaction in the user's partition: the entry is added, replaced or
+/// deleted (conditional on the ETag it was read with), the user row's counters move (conditional on its ETag, so
+/// concurrent writers of one user serialise and lost updates are impossible) and an outbox row holding the event is
+/// added. From then on the commit is durable. (2) Publication (<see cref="ReplayOutboxAsync"/>): one transaction in
+/// the log partition advances the sequence row by one (conditional on its ETag), inserts the event row under the new
+/// id and inserts a marker naming the (user, commit number); then one transaction in the user's partition writes the
+/// per-user index rows and deletes the outbox row.
+/// </para>
+/// <para>
+/// Why ids are gapless and visible in commit order: an id is taken and its event row written in the same
+/// transaction, so an id exists exactly when its event is readable, and id N+1 can only be taken after the transaction
+/// that wrote N committed. Why exactly once: the marker insert fails if that commit was published before, so a retry or
+/// a replay finds the marker and reuses its id. A crash between the steps leaves the outbox row; the user's next
+/// <see cref="GetUserAsync"/> (which the user grain calls on activation) or commit publishes it, older rows first, so
+/// one user's events keep their commit order. The log partition is the throughput ceiling (one sequence row: about
+/// 2,000 events/s on Azure; retries with back-off under contention).
+/// </para>
+/// </summary>
+public sealed partial class AzureUserStore : IUserStore, IEventStore
+{
+    /// <summary>Attempts of a conditional write before giving up; each failed one means another writer progressed.</summary>
+    private const int MaxAttempts = 64;
+
+    private readonly AzureTableSet tables;
+    private readonly ILogger logger;
+
+    public AzureUserStore(AzureTableSet tables, ILogger<AzureUserStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        this.tables = tables;
+        this.logger = logger ?? NullLogger<AzureUserStore>.Instance;
+    }
+
+    /// <summary>Reads the user row and its pending outbox rows in one query, and publishes those first.</summary>
+    public async Task<UserRecord?> GetUserAsync(string user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        string partition = UserRows.PartitionOf(user);
+        if (!TableKeys.Fits(partition))
+        {
+            return null;
+        }
+
+        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await QueryAsync(
+            tables.Users,
+            TableClient.CreateQueryFilter(
+                $"PartitionKey eq {partition} and RowKey ge {UserRows.OutboxPrefix} and RowKey le {UserRows.UserRow}"),
+            take: null,
+            cancellationToken).ConfigureAwait(false);
+        await PublishPendingAsync(user, rows, cancellationToken).ConfigureAwait(false);
+        var row = rows.Find(r => r.RowKey == UserRows.UserRow);
+        return row is null ? null : ToUser(user, row);
+    }
+
+    /// <summary>A new user has no entries, so a record with non-zero usage is refused: usage moves only with commits.</summary>
+    public async Task<bool> TryCreateUserAsync(UserRecord user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.UsedBytes != 0 || user.FileCount != 0)
+        {
+            throw new ArgumentException("A new user starts with no used bytes and no files.", nameof(user));
+        }
+
+        string partition = UserRows.PartitionOf(user.User);
+        if (!TableKeys.Fits(partition))
+        {
+            throw new ArgumentException($"A user key is at most {TableKeys.MaxLength} characters once escaped.", nameof(user));
+        }
+
+        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var row = new TableEntity(partition, UserRows.UserRow)
+        {
+            [UserRows.User] = user.User,
+            [UserRows.CreatedAt] = TableValues.ToMicros(user.CreatedAt),
+            [UserRows.Disabled] = user.Disabled,
+            [UserRows.UsedBytes] = 0L,
+            [UserRows.FileCount] = 0L,
+            [UserRows.Commits] = 0L,
+        };
+        TableValues.SetQuota(row, user.Quota);
+        TableValues.SetOrRemove(row, UserRows.LastWrite, user.LastWrite is { } lastWrite ? TableValues.ToMicros(lastWrite) : null);
+        try
+        {
+            await tables.Users.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A read-modify-replace on the user row's ETag, since a merge could not remove a cleared quota.</summary>
+    public async Task<bool> UpdateUserSettingsAsync(string user, bool disabled, UserQuota quota, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(quota);
+        string partition = UserRows.PartitionOf(user);
+        if (!TableKeys.Fits(partition))
+        {
+            return false;
+        }
+
+        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        for (int attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var read = await tables.Users
+                .GetEntityIfExistsAsync<TableEntity>(partition, UserRows.UserRow, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            if (!read.HasValue || read.Value is not { } row)
+            {
+                return false;
+            }
+
+            row[UserRows.Disabled] = disabled;
+            TableValues.SetQuota(row, quota);
+            try
+            {
+                await tables.Users.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412)
+            {
+                LogRetry("user settings", user, attempt, exception.Status);
+                await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        throw new StoreConflictException($"The user {user} kept changing during {MaxAttempts} attempts to update its settings.");
+    }
+
+    public async Task<EntryView?> GetEntryAsync(string user, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(path);
+        string partition = UserRows.PartitionOf(user);
+        string key = UserRows.EntryKey(path);
+        if (!TableKeys.Fits(partition) || !TableKeys.Fits(key))
+        {
+            return null;
+        }
+
+        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var read = await tables.Users
+            .GetEntityIfExistsAsync<TableEntity>(partition, key, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return read.HasValue && read.Value is { } row ? ToEntry(row) : null;
+    }
+
+    /// <summary>
+    /// One query: an exact match on each proper ancestor path (a file there blocks the write) or any entry in the
+    /// range of '&lt;path&gt;/' (the path is a directory already).
+    /// </summary>
+    public async Task<bool> HasPathCollisionAsync(string user, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string below = path.EndsWith('/') ? path : path + "/";
+        var alternatives = new List<string>
+        {
+            TableClient.CreateQueryFilter(
+                $"(RowKey ge {UserRows.EntryKey(below)} and RowKey lt {UserRows.EntryKey(Embedded.Users.PathOrder.DirectoryEnd(below))})"),
+        };
+        foreach (string ancestor in ProperAncestors(path))
+        {
+            alternatives.Add(TableClient.CreateQueryFilter($"RowKey eq {UserRows.EntryKey(ancestor)}"));
+        }
+
+        return await AnyEntryAsync(user, string.Join(" or ", alternatives), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> HasEntriesUnderAsync(string user, string directory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(directory);
+        string upper = Embedded.Users.PathOrder.PrefixEnd(directory) is { } end ? UserRows.EntryKey(end) : UserRows.EntryEnd;
+        return await AnyEntryAsync(
+            user,
+            TableClient.CreateQueryFilter($"RowKey ge {UserRows.EntryKey(directory)} and RowKey lt {upper}"),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the change durably with its outbox row, then publishes the event; see the type's remarks. The new blob is
+    /// registered for the sweeper before the entry can reference it and the replaced one forgotten after.
+    /// </summary>
+    /// <exception cref="StoreConflictException">The current entry's blob id is not the expected one, or the user does not exist.</exception>
+    /// <exception cref="ArgumentException">The path is too long for a table key in this profile (see <see cref="TableKeys.MaxLength"/>).</exception>
+    public async Task<EventView> CommitAsync(EntryChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.NewEntry is { } newEntry && !string.Equals(newEntry.Path, change.Path, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The new entry's path differs from the change's path.", nameof(change));
+        }
+
+        if (!TableKeys.Fits(UserRows.EntryKey(change.Path)) || !TableKeys.Fits(UserRows.MarkerKey(change.User, 0)))
+        {
+            throw new ArgumentException(
+                $"The path (or user key) is too long for the cluster profile: its table key exceeds {TableKeys.MaxLength} characters.",
+                nameof(change));
+        }
+
+        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        if (change.NewEntry is { } entry)
+        {
+            await RememberBlobAsync(entry.BlobId, change.User, change.Path, cancellationToken).ConfigureAwait(false);
+        }
+
+        var pending = await WriteCommitAsync(change, cancellationToken).ConfigureAwait(false);
+        var published = await PublishAsync(pending, cancellationToken).ConfigureAwait(false);
+        if (change.ExpectedBlobId is { } replaced && !string.Equals(replaced, change.NewEntry?.BlobId, StringComparison.Ordinal))
+        {
+            await ForgetBlobAsync(replaced, cancellationToken).ConfigureAwait(false);
+        }
+
+        return published;
+    }
+
+    /// <summary>A scan of the user rows of the whole table (an admin route): cost O(rows in the users table).</summary>
+    public async Task<IReadOnlyList<string>> ListDisabledUsersAsync(CancellationToken cancellationToken = default)
+    {
+        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var users = new List<string>();
+        await foreach (var row in tables.Users
+                           .QueryAsync<TableEntity>(
+                               TableClient.CreateQueryFilter($"RowKey eq {UserRows.UserRow}") + $" and {UserRows.Disabled} eq true",
+                               select: [UserRows.User],
+                               cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            users.Add(TableValues.GetRequiredString(row, UserRows.User));
+        }
+
+        users.Sort(StringComparer.Ordinal);
+        return users;
+    }
+
+    /// <summary>
+    /// User rows come in partition order, which is the users' order (<see cref="UserRows.PartitionOf"/>). The service
+    /// skips the other rows of each partition itself: a page costs O(rows between its first and last user).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListUsersAsync(string? afterUser, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        string filter = afterUser is null
+            ? TableClient.CreateQueryFilter($"RowKey eq {UserRows.UserRow}")
+            : TableClient.CreateQueryFilter($"PartitionKey gt {UserRows.PartitionOf(afterUser)} and RowKey eq {UserRows.UserRow}");
+        var rows = await QueryAsync(tables.Users, filter, limit, cancellationToken, select: [UserRows.User]).ConfigureAwait(false);
+        return [.. rows.Select(row => TableValues.GetRequiredString(row, UserRows.User))];
+    }
+
+    /// <summary>A scan of the user rows of the whole table (an admin route): cost O(rows in the users table).</summary>
+    public async Task<StoreTotals> GetTotalsAsync(CancellationToken cancellationToken = default)
+    {
+        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        long users = 0;
+        long disabled = 0;
+        long usedBytes = 0;
+        await foreach (var row in tables.Users
+                           .QueryAsync<TableEntity>(
+                               TableClient.CreateQueryFilter($"RowKey eq {UserRows.UserRow}"),
+                               select: [UserRows.Disabled, UserRows.UsedBytes],
+                               cancellationToken: cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            users++;
+            disabled += row.GetBoolean(UserRows.Disabled) == true ? 1 : 0;
+            usedBytes += row.GetInt64(UserRows.UsedBytes) ?? 0;
+        }
+
+        return new StoreTotals(users, disabled, usedBytes);
+    }
+
+    /// <summary>
+    /// The blob-reference row names the one entry that may hold the blob; the entry itself decides. Two point reads.
+    /// </summary>
+    public async Task<bool> IsBlobReferencedAsync(string blobId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blobId);
+        string key = TableKeys.Escape(blobId);
+        if (!TableKeys.Fits(key))
+        {
+            return false;
+        }
+
+        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var reference = await tables.BlobReferences
+            .GetEntityIfExistsAsync<TableEntity>(key, UserRows.BlobReferenceRow, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        if (!reference.HasValue || reference.Value is not { } row)
+        {
+            return false;
+        }
+
+        var entry = await GetEntryAsync(
+            TableValues.GetRequiredString(row, UserRows.User),
+            TableValues.GetRequiredString(row, UserRows.Path),
+            cancellationToken).ConfigureAwait(false);
+        return string.Equals(entry?.BlobId, blobId, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Step (1) of a commit: checks the expected blob id and writes entry, usage and outbox row in one transaction.
+    /// Older pending outbox rows of the user are published first. A lost race on the user row (a concurrent settings
+    /// update or commit) is retried from a fresh read, which then re-checks the expected blob id.
+    /// </summary>
+    internal async Task<PendingEvent> WriteCommitAsync(EntryChange change, CancellationToken cancellationToken)
+    {
+        string partition = UserRows.PartitionOf(change.User);
+        string entryKey = UserRows.EntryKey(change.Path);
+        for (int attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var rows = await QueryAsync(
+                tables.Users,
+                TableClient.CreateQueryFilter(
+                    $"PartitionKey eq {partition} and (RowKey eq {entryKey} or (RowKey ge {UserRows.OutboxPrefix} and RowKey le {UserRows.UserRow}))"),
+                take: null,
+                cancellationToken).ConfigureAwait(false);
+            var userRow = rows.Find(r => r.RowKey == UserRows.UserRow)
+                ?? throw new StoreConflictException($"The user {change.User} does not exist.");
+            await PublishPendingAsync(change.User, rows, cancellationToken).ConfigureAwait(false);
+
+            var current = rows.Find(r => r.RowKey == entryKey);
+            string? currentBlobId = current?.GetString(UserRows.BlobId);
+            if (!string.Equals(currentBlobId, change.ExpectedBlobId, StringComparison.Ordinal))
+            {
+                throw new StoreConflictException(
+                    $"The entry {change.Path} of {change.User} has blob {currentBlobId ?? "(none)"}, "
+                    + $"not {change.ExpectedBlobId ?? "(none)"} as the writer expected.");
+            }
+
+            long commit = (userRow.GetInt64(UserRows.Commits) ?? 0) + 1;
+            var pending = new PendingEvent(
+                change.User, commit, change.Path, change.NewEntry is null, change.NewEntry?.ContentHash, TableValues.ToMicros(change.At));
+            var actions = new List<TableTransactionAction>(3);
+            if (change.NewEntry is { } entry)
+            {
+                actions.Add(current is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, ToRow(partition, entryKey, entry))
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToRow(partition, entryKey, entry), current.ETag));
+            }
+            else if (current is not null)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, current, current.ETag));
+            }
+
+            var usage = new TableEntity(partition, UserRows.UserRow)
+            {
+                [UserRows.UsedBytes] = TableValues.GetRequiredInt64(userRow, UserRows.UsedBytes) + change.UsedBytesDelta,
+                [UserRows.FileCount] = TableValues.GetRequiredInt64(userRow, UserRows.FileCount) + change.FileCountDelta,
+                [UserRows.LastWrite] = pending.AtMicros,
+                [UserRows.Commits] = commit,
+            };
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, usage, userRow.ETag));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ToOutboxRow(partition, pending)));
+            try
+            {
+                await tables.Users.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                return pending;
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412)
+            {
+                LogRetry("commit", change.User, attempt, exception.Status);
+                await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        throw new StoreConflictException($"The user {change.User} kept changing during {MaxAttempts} commit attempts.");
+    }
+
+    private async Task<bool> AnyEntryAsync(string user, string rowFilter, CancellationToken cancellationToken)
+    {
+        string partition = UserRows.PartitionOf(user);
+        if (!TableKeys.Fits(partition))
+        {
+            return false;
+        }
+
+        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        var found = await QueryAsync(
+            tables.Users,
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + $" and ({rowFilter})",
+            take: 1,
+            cancellationToken,
+            select: ["RowKey"]).ConfigureAwait(false);
+        return found.Count > 0;
+    }
+
+    /// <summary>'/pub/a/b/c' gives '/pub', '/pub/a' and '/pub/a/b': each prefix ending just before an inner '/'.</summary>
+    private static IEnumerable<string> ProperAncestors(string path)
+    {
+        for (int index = 1; index < path.Length - 1; index++)
+        {
+            if (path[index] == '/')
+            {
+                yield return path[..index];
+            }
+        }
+    }
+
+    private async Task RememberBlobAsync(string blobId, string user, string path, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(TableKeys.Escape(blobId), UserRows.BlobReferenceRow)
+        {
+            [UserRows.User] = user,
+            [UserRows.Path] = path,
+        };
+        await tables.BlobReferences.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ForgetBlobAsync(string blobId, CancellationToken cancellationToken) =>
+        await tables.BlobReferences
+            .DeleteEntityAsync(TableKeys.Escape(blobId), UserRows.BlobReferenceRow, ETag.All, cancellationToken)
+            .ConfigureAwait(false);
+
+    private static UserRecord ToUser(string user, TableEntity row) =>
+        new(
+            user,
+            TableValues.FromMicros(TableValues.GetRequiredInt64(row, UserRows.CreatedAt)),
+            row.GetBoolean(UserRows.Disabled) ?? false,
+            TableValues.GetQuota(row),
+            TableValues.GetRequiredInt64(row, UserRows.UsedBytes),
+            TableValues.GetRequiredInt64(row, UserRows.FileCount),
+            TableValues.GetNullableMicros(row, UserRows.LastWrite));
+
+    private static EntryView ToEntry(TableEntity row) =>
+        new(
+            TableValues.GetRequiredString(row, UserRows.Path),
+            TableValues.GetRequiredString(row, UserRows.BlobId),
+            row.GetBinary(UserRows.ContentHash) ?? [],
+            TableValues.GetRequiredInt64(row, UserRows.ContentLength),
+            TableValues.GetRequiredString(row, UserRows.ContentType),
+            TableValues.FromMicros(TableValues.GetRequiredInt64(row, UserRows.CreatedAt)),
+            TableValues.FromMicros(TableValues.GetRequiredInt64(row, UserRows.ModifiedAt)));
+
+    private static TableEntity ToRow(string partition, string key, EntryView entry) =>
+        new(partition, key)
+        {
+            [UserRows.Path] = entry.Path,
+            [UserRows.BlobId] = entry.BlobId,
+            [UserRows.ContentHash] = entry.ContentHash,
+            [UserRows.ContentLength] = entry.ContentLength,
+            [UserRows.ContentType] = entry.ContentType,
+            [UserRows.CreatedAt] = TableValues.ToMicros(entry.CreatedAt),
+            [UserRows.ModifiedAt] = TableValues.ToMicros(entry.ModifiedAt),
+        };
+
+    /// <summary>Runs a query, stopping after <paramref name="take"/> rows when given.</summary>
+    private static async Task<List<TableEntity>> QueryAsync(
+        TableClient table, string filter, int? take, CancellationToken cancellationToken, IEnumerable<string>? select = null)
+    {
+        var rows = new List<TableEntity>();
+        if (take is <= 0)
+        {
+            return rows;
+        }
+
+        await foreach (var row in table
+                           .QueryAsync<TableEntity>(filter, maxPerPage: take is { } limit ? Math.Min(limit, 1000) : null, select, cancellationToken)
+                           .ConfigureAwait(false))
+        {
+            rows.Add(row);
+            if (rows.Count == take)
+            {
+                break;
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>A short randomised pause that grows with the attempt, so contending writers spread out.</summary>
+    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(Random.Shared.Next(1, 5 + (5 * Math.Min(attempt, 20))), cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Azure user store: {Operation} of {User} lost a race (attempt {Attempt}, status {Status}); retrying")]
+    private partial void LogRetry(string operation, string user, int attempt, int status);
+}

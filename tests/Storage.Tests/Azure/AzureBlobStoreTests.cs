@@ -1,0 +1,58 @@
+using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Azure.Blobs;
+using PubkyCluster.Storage.Tests.Contracts;
+using PubkyCluster.Storage.Tests.Infrastructure;
+using PubkyCluster.Storage.Tests.Support;
+using static PubkyCluster.Storage.Tests.Infrastructure.GrainLikeWriter;
+
+namespace PubkyCluster.Storage.Tests.Azure;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class AzureBlobStoreTests(AzuriteFixture azurite) : BlobStoreContract
+{
+    protected override Task<OpenedStore<IBlobStore>> OpenAsync(string name) =>
+        Task.FromResult(new OpenedStore<IBlobStore>(new AzureBlobStore(AzureStores.Container(azurite, name)), NothingToClose.Instance));
+
+    [AzuriteFact]
+    public async Task A_body_larger_than_one_block_reads_back_whole()
+    {
+        var store = await OpenFreshAsync();
+        string id = NewBlobId();
+        byte[] body = [.. Enumerable.Range(0, AzureBlobUpload.BlockBytes + 12345).Select(i => (byte)(i * 31))];
+
+        await using (var upload = await store.BeginUploadAsync(id))
+        {
+            for (int offset = 0; offset < body.Length; offset += 100_000)
+            {
+                await upload.WriteAsync(body.AsMemory(offset, Math.Min(100_000, body.Length - offset)));
+            }
+
+            Assert.Null(await store.OpenReadAsync(id));
+            await upload.CompleteAsync();
+        }
+
+        await using var stream = (await store.OpenReadAsync(id))!;
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        Assert.Equal(body, copy.ToArray());
+    }
+
+    [AzuriteFact]
+    public async Task Completing_an_id_that_exists_is_refused_and_keeps_the_first_body()
+    {
+        var store = await OpenFreshAsync();
+        string id = NewBlobId();
+        await using (var first = await store.BeginUploadAsync(id))
+        {
+            await first.WriteAsync(new byte[] { 1 });
+            await first.CompleteAsync();
+        }
+
+        await using var second = await store.BeginUploadAsync(id);
+        await second.WriteAsync(new byte[] { 2 });
+
+        await Assert.ThrowsAsync<IOException>(() => second.CompleteAsync());
+        await using var stream = (await store.OpenReadAsync(id))!;
+        Assert.Equal(1, stream.ReadByte());
+    }
+}

@@ -1,0 +1,14 @@
+using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Azure.Users;
+using PubkyCluster.Storage.Tests.Contracts;
+using PubkyCluster.Storage.Tests.Infrastructure;
+using PubkyCluster.Storage.Tests.Support;
+
+namespace PubkyCluster.Storage.Tests.Azure;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class AzureUserStoreTests(AzuriteFixture azurite) : UserStoreContract
+{
+    protected override Task<OpenedStore<IUserStore>> OpenAsync(string name) =>
+        Task.FromResult(new OpenedStore<IUserStore>(new AzureUserStore(AzureStores.Tables(azurite, name)), NothingToClose.Instance));
+}
