@@ -189,26 +189,17 @@ public sealed class StorageEndpoints(IGrainFactory grains, IBlobStore blobs, Bod
         {
             return SmallBody.TooLarge();
         }
-        var committed = false;
-        try
+        // The upload is deleted only when the grain definitely refused it. If the commit call fails, the entry may
+        // have been made durable and reference it; the orphan sweeper removes it later only if nothing does.
+        var outcome = await user.CommitPut(new PutCommit(
+            sessionHash, path.Value, uploaded.BlobId, uploaded.ContentHash, uploaded.Length, uploaded.ContentType));
+        if (!outcome.IsCommitted)
         {
-            var outcome = await user.CommitPut(new PutCommit(
-                sessionHash, path.Value, uploaded.BlobId, uploaded.ContentHash, uploaded.Length, uploaded.ContentType));
-            committed = outcome.IsCommitted;
-            if (!committed)
-            {
-                return RefusalResponses.For(outcome.Refusal);
-            }
-            await ReleaseAsync(outcome.ReleasedBlobId);
-            return Results.StatusCode(201);
+            await ReleaseAsync(uploaded.BlobId);
+            return RefusalResponses.For(outcome.Refusal);
         }
-        finally
-        {
-            if (!committed)
-            {
-                await blobs.DeleteAsync(uploaded.BlobId, CancellationToken.None);
-            }
-        }
+        await ReleaseAsync(outcome.ReleasedBlobId);
+        return Results.StatusCode(201);
     }
 
     private async Task<IResult> Delete(HttpContext context, IUserGrain user, WebDavPath path, string sessionHash)
@@ -236,8 +227,9 @@ public sealed class StorageEndpoints(IGrainFactory grains, IBlobStore blobs, Bod
         {
             await blobs.DeleteAsync(blobId, CancellationToken.None);
         }
-        catch (IOException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Only an orphan is left; see above.
         }
     }
 

@@ -11,8 +11,9 @@ using PubkyCluster.Silo.Hosting;
 namespace PubkyCluster.Gateway.Hosting;
 
 /// <summary>
-/// The single-process homeserver: Kestrel listeners for every API, each served by its own pipeline chosen by the local
-/// port (as the reference runs one server per socket), and a co-hosted silo with localhost clustering.
+/// The homeserver's HTTP side: Kestrel listeners for every API, each served by its own pipeline chosen by the local
+/// port (as the reference runs one server per socket). By default it co-hosts a silo (the single-process form);
+/// with Gateway:CoHostSilo=false it is a stateless Orleans client of a cluster.
 /// </summary>
 public static partial class HomeserverHosting
 {
@@ -30,6 +31,7 @@ public static partial class HomeserverHosting
         services.AddSingleton(sp => new AuthTokenVerifier(
             sp.GetRequiredService<IOptions<UserLimitsOptions>>().Value.AuthTokenWindow, sp.GetRequiredService<TimeProvider>()));
         services.AddPubkyGrainServices(configuration);
+        AddValidatedOptions<GatewayOptions, GatewayOptionsValidator>(services, configuration, GatewayOptions.Section);
         services.AddCors(cors => cors.AddPolicy(Cors.VeryPermissive, Cors.ConfigureVeryPermissive));
         services.AddClientApi();
         AddOperatorServices(builder);
@@ -52,11 +54,16 @@ public static partial class HomeserverHosting
             }
         });
 
-        builder.UseOrleans(silo =>
+        if (configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>()?.CoHostSilo ?? true)
         {
-            silo.UseLocalhostClustering(siloPort: listen.SiloPort, gatewayPort: listen.SiloGatewayPort);
-            silo.AddPubkyGrains(configuration);
-        });
+            builder.UseOrleans(silo => silo.AddPubkySilo(configuration, listen.SiloPort, listen.SiloGatewayPort));
+        }
+        else
+        {
+            // A stateless gateway: grains live in silo processes; bodies and events go straight to the shared store.
+            services.AddPubkyStorage(configuration);
+            builder.UseOrleansClient(client => client.AddPubkyClusterClient(configuration, listen.SiloGatewayPort));
+        }
         return builder;
     }
 
