@@ -1,7 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.Options;
 using PubkyCluster.Gateway.Hosting;
-using PubkyCluster.Gateway.Identity;
 using PubkyCluster.Gateway.Pkdns;
 using PubkyCluster.Grains.Storage;
 using PubkyCluster.Grains.Users;

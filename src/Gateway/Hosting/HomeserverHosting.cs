@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Pubky.Protocol.Auth;
 using PubkyCluster.Gateway.ClientApi;
 using PubkyCluster.Gateway.Http;
-using PubkyCluster.Gateway.Identity;
 using PubkyCluster.Grains.Users;
 using PubkyCluster.Silo.Hosting;
 
@@ -21,13 +20,12 @@ public static partial class HomeserverHosting
     {
         var configuration = builder.Configuration;
         var services = builder.Services;
-        AddValidatedOptions<HomeserverOptions, HomeserverOptionsValidator>(services, configuration, HomeserverOptions.Section);
+        services.AddHomeserverIdentity(configuration);
         AddValidatedOptions<ListenOptions, ListenOptionsValidator>(services, configuration, ListenOptions.Section);
         AddValidatedOptions<AdminOptions, AdminOptionsValidator>(services, configuration, AdminOptions.Section);
         AddValidatedOptions<RequestLimitsOptions, RequestLimitsOptionsValidator>(services, configuration, RequestLimitsOptions.Section);
         services.AddOptions<SignupOptions>().Bind(configuration.GetSection(SignupOptions.Section));
         services.AddSingleton<SignupPolicy>();
-        services.AddSingleton<HomeserverIdentity>();
         services.AddSingleton(sp => new AuthTokenVerifier(
             sp.GetRequiredService<IOptions<UserLimitsOptions>>().Value.AuthTokenWindow, sp.GetRequiredService<TimeProvider>()));
         services.AddPubkyGrainServices(configuration);

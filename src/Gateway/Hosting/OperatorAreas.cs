@@ -1,10 +1,8 @@
 using PubkyCluster.Gateway.AdminApi;
-using PubkyCluster.Gateway.Dht;
 using PubkyCluster.Gateway.HttpRelay;
 using PubkyCluster.Gateway.Metrics;
 using PubkyCluster.Gateway.PkarrRelay;
 using PubkyCluster.Gateway.Pkdns;
-using PubkyCluster.Grains.Pkarr;
 
 namespace PubkyCluster.Gateway.Hosting;
 
@@ -18,13 +16,11 @@ public static partial class HomeserverHosting
     {
         var services = builder.Services;
         AddValidatedOptions<HttpRelayOptions, HttpRelayOptionsValidator>(services, builder.Configuration, HttpRelayOptions.Section);
-        AddValidatedOptions<PkarrOptions, PkarrOptionsValidator>(services, builder.Configuration, PkarrOptions.Section);
-        services.AddPkarrDht();
+        services.AddPkarrDht(builder.Configuration);
         services.AddAdminApi();
         services.AddPkarrRelay();
         services.AddHttpRelay();
         services.AddHomeserverMetrics();
-        services.AddSingleton<IPkarrRepublishMetrics>(sp => sp.GetRequiredService<HomeserverMetrics>());
         services.AddHomeserverRecordPublishing();
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 
 namespace PubkyCluster.Gateway.Metrics;
@@ -10,7 +11,7 @@ public static class MetricsArea
 
     public static IServiceCollection AddHomeserverMetrics(this IServiceCollection services)
     {
-        services.AddSingleton<HomeserverMetrics>();
+        services.TryAddSingleton<HomeserverMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(HomeserverMetrics.MeterName, OrleansMeterName)
             .AddAspNetCoreInstrumentation()

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pubky.Pkarr.Packets;
-using PubkyCluster.Gateway.Dht;
 using PubkyCluster.Gateway.Hosting;
-using PubkyCluster.Gateway.Identity;
 using PubkyCluster.Grains.Pkarr;
 
 namespace PubkyCluster.Gateway.Pkdns;

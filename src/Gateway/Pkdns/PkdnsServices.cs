@@ -1,9 +1,6 @@
 using Pubky.Pkarr.Dht;
 using Pubky.Pkarr.Publisher;
 using Pubky.Pkarr.Relay;
-using PubkyCluster.Gateway.Dht;
-using PubkyCluster.Gateway.Identity;
-using PubkyCluster.Grains.Pkarr;
 
 namespace PubkyCluster.Gateway.Pkdns;
 
@@ -12,8 +9,8 @@ public static class PkdnsServices
     private const string RelayHttpClient = "pkarr-relays";
 
     /// <summary>
-    /// Publishes the homeserver's own record at start and hourly (DHT, configured relays, local relay store) and runs
-    /// the user-record republisher grains with this homeserver's key and the Pkarr settings.
+    /// Publishes the homeserver's own record at start and hourly (DHT, configured relays, local relay store). The
+    /// user-record republisher runs with the silos (see the silo hosting).
     /// </summary>
     public static IServiceCollection AddHomeserverRecordPublishing(this IServiceCollection services)
     {
@@ -32,14 +29,6 @@ public static class PkdnsServices
         services.AddSingleton<IPkarrPublisher, NetworkPkarrPublisher>();
         services.AddHostedService<HomeserverRecordRepublisher>();
 
-        services.AddPkarrRepublisher();
-        services.AddOptions<UserRepublisherOptions>().Configure<HomeserverIdentity, PkarrNetworkSettings>((options, identity, settings) =>
-        {
-            options.HomeserverKey = identity.PublicKey.Z32;
-            options.Interval = settings.UserRepublishInterval;
-            options.FirstRunDelay = settings.UserRepublishDelay;
-            options.Publisher = settings.PublisherOptions;
-        });
         return services;
     }
 }

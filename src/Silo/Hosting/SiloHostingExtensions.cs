@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using PubkyCluster.Grains.Users;
+using PubkyCluster.Silo.Pkarr;
 using PubkyCluster.Storage.Azure;
 using PubkyCluster.Storage.Embedded;
 
@@ -34,6 +35,7 @@ public static class SiloHostingExtensions
         }
         silo.Services.AddPubkyGrainServices(configuration);
         silo.Services.AddPubkyStorage(configuration);
+        silo.Services.AddPubkyRepublishing(configuration);
         if (Profile(configuration) == StorageProfile.Azure)
         {
             silo.AddPubkyAzureGrainStorage();

@@ -1,4 +1,4 @@
-namespace PubkyCluster.Gateway.Dht;
+namespace PubkyCluster.Silo.Pkarr;
 
 /// <summary>
 /// How the homeserver reaches the PKARR network (configuration section "Pkarr", e.g. <c>Pkarr__TestnetBootstrapPort</c>).

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using PubkyCluster.Grains.Pkarr;
 
-namespace PubkyCluster.Gateway.Metrics;
+namespace PubkyCluster.Silo.Metrics;
 
 /// <summary>
 /// The reference homeserver's instruments (meter <c>pubky_homeserver</c>), under the names its dashboards and e2e tests

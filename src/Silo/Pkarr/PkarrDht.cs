@@ -6,7 +6,7 @@ using Pubky.Pkarr.Packets;
 using Pubky.Pkarr.Testnet;
 using Pubky.Protocol.Keys;
 
-namespace PubkyCluster.Gateway.Dht;
+namespace PubkyCluster.Silo.Pkarr;
 
 /// <summary>
 /// The homeserver's way onto the Mainline DHT: one client-mode <see cref="DhtNode"/>, and in testnet mode also the

@@ -1,8 +1,9 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pubky.Protocol.Keys;
-using PubkyCluster.Gateway.Hosting;
+using PubkyCluster.Silo.Hosting;
 
-namespace PubkyCluster.Gateway.Identity;
+namespace PubkyCluster.Silo.Hosting;
 
 /// <summary>
 /// The homeserver's own Ed25519 key: the key its PKARR record is published under and that apps sign up with.
@@ -46,5 +47,17 @@ public sealed class HomeserverIdentity : IDisposable
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         return secret;
+    }
+}
+
+public static class HomeserverIdentityServices
+{
+    /// <summary>The "Homeserver" settings (validated at start) and the key they name; every process of a deployment must agree on them.</summary>
+    public static IServiceCollection AddHomeserverIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HomeserverOptions>().Bind(configuration.GetSection(HomeserverOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HomeserverOptions>, HomeserverOptionsValidator>());
+        services.TryAddSingleton<HomeserverIdentity>();
+        return services;
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Pubky.Pkarr.Publisher;
-using PubkyCluster.Gateway.Hosting;
+using PubkyCluster.Silo.Hosting;
 
-namespace PubkyCluster.Gateway.Dht;
+namespace PubkyCluster.Silo.Pkarr;
 
 /// <summary><see cref="PkarrOptions"/> with every default of the mode filled in: what the DHT, relays and publishers use.</summary>
 public sealed record PkarrNetworkSettings(
@@ -33,7 +33,7 @@ public sealed record PkarrNetworkSettings(
             testnet,
             pkarr.TestnetBootstrapPort,
             pkarr.TestnetExtraNodes,
-            testnet ? [] : pkarr.BootstrapNodes ?? Dht.BootstrapNodes.Mainline,
+            testnet ? [] : pkarr.BootstrapNodes ?? Pkarr.BootstrapNodes.Mainline,
             pkarr.Relays is { } relays
                 ? [.. relays.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => new Uri(r))]
                 : testnet ? [] : PubkyRelays,

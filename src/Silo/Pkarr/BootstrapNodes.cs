@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace PubkyCluster.Gateway.Dht;
+namespace PubkyCluster.Silo.Pkarr;
 
 /// <summary>Mainline bootstrap nodes: the defaults and turning <c>host:port</c> entries into IPv4 endpoints.</summary>
 public static class BootstrapNodes

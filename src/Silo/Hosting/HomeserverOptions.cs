@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 
-namespace PubkyCluster.Gateway.Hosting;
+namespace PubkyCluster.Silo.Hosting;
 
 /// <summary>Who this homeserver is and how it presents itself (configuration section "Homeserver").</summary>
 public sealed class HomeserverOptions

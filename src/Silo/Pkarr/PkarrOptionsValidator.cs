@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace PubkyCluster.Gateway.Dht;
+namespace PubkyCluster.Silo.Pkarr;
 
 public sealed class PkarrOptionsValidator : IValidateOptions<PkarrOptions>
 {
