@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Pubky.Pkarr.Packets;
 using Pubky.Protocol.Keys;
-using PubkyCluster.Gateway.Dht;
 using PubkyCluster.Gateway.Tests.Support;
 
 namespace PubkyCluster.Gateway.Tests.Dht;

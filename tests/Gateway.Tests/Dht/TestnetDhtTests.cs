@@ -4,7 +4,6 @@ using Pubky.Pkarr.Dht;
 using Pubky.Pkarr.Dns;
 using Pubky.Pkarr.Packets;
 using Pubky.Protocol.Keys;
-using PubkyCluster.Gateway.Dht;
 using PubkyCluster.Gateway.Tests.Support;
 
 namespace PubkyCluster.Gateway.Tests.Dht;
