@@ -92,7 +92,7 @@ trap 'log "got SIGTERM"; exit 143' TERM
 fail_early() {
   log "$*"
   write_counts 0 1
-  echo "conformance: 0 passed, 1 failed"
+  echo "conformance suite: did not run to the end (counted as 1 failure)"
   exit 1
 }
 
@@ -261,5 +261,5 @@ if [ "$servers_ok" -ne 1 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 write_counts "$passed" "$failed"
-echo "conformance: $passed passed, $failed failed"
+echo "conformance suite totals: passed=$passed failed=$failed"
 [ "$failed" -eq 0 ]
