@@ -82,7 +82,7 @@ public static partial class HomeserverHosting
         }
         app.MapWhen(context => context.Connection.LocalPort == port, branch =>
         {
-            branch.Use(ClusterUnavailable.Guard);
+            branch.Use(GrainCallFailures.Guard);
             beforeRouting?.Invoke(branch);
             branch.UseRouting();
             branch.UseCors(Cors.VeryPermissive);

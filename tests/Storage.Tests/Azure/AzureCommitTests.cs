@@ -212,7 +212,7 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
         var user = (await CreateUserAsync(store)).User;
         string path = "/pub/" + new string('a', 600);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => PutAsync(store, user, path));
+        await Assert.ThrowsAsync<PathTooLongForStoreException>(() => PutAsync(store, user, path));
 
         Assert.Null(await store.GetEntryAsync(user, path));
         Assert.Equal(0, (await store.GetUserAsync(user))!.FileCount);

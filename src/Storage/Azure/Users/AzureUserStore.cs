@@ -166,11 +166,18 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     /// One query: an exact match on each proper ancestor path (a file there blocks the write) or any entry in the
     /// range of '&lt;path&gt;/' (the path is a directory already).
     /// </summary>
+    /// <exception cref="PathTooLongForStoreException">The path is too long for a table key in this profile.</exception>
     public async Task<bool> HasPathCollisionAsync(string user, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentException.ThrowIfNullOrEmpty(path);
         string below = path.EndsWith('/') ? path : path + "/";
+        if (!TableKeys.Fits(UserRows.EntryKey(below)))
+        {
+            // Asked before a write: a path whose key cannot be stored is refused here, not by a failing query.
+            throw new PathTooLongForStoreException(
+                $"The path is too long for the cluster profile: its table key exceeds {TableKeys.MaxLength} characters.");
+        }
         var alternatives = new List<string>
         {
             TableClient.CreateQueryFilter(
@@ -200,7 +207,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     /// registered for the sweeper before the entry can reference it and the replaced one forgotten after.
     /// </summary>
     /// <exception cref="StoreConflictException">The current entry's blob id is not the expected one, or the user does not exist.</exception>
-    /// <exception cref="ArgumentException">The path is too long for a table key in this profile (see <see cref="TableKeys.MaxLength"/>).</exception>
+    /// <exception cref="PathTooLongForStoreException">The path is too long for a table key in this profile (see <see cref="TableKeys.MaxLength"/>).</exception>
     public async Task<EventView> CommitAsync(EntryChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -211,9 +218,8 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
 
         if (!TableKeys.Fits(UserRows.EntryKey(change.Path)) || !TableKeys.Fits(UserRows.MarkerKey(change.User, 0)))
         {
-            throw new ArgumentException(
-                $"The path (or user key) is too long for the cluster profile: its table key exceeds {TableKeys.MaxLength} characters.",
-                nameof(change));
+            throw new PathTooLongForStoreException(
+                $"The path (or user key) is too long for the cluster profile: its table key exceeds {TableKeys.MaxLength} characters.");
         }
 
         await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);

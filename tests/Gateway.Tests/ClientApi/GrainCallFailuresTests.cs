@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http;
+using PubkyCluster.Gateway.Http;
+using PubkyCluster.Grains.Users;
+
+namespace PubkyCluster.Gateway.Tests.ClientApi;
+
+public class GrainCallFailuresTests
+{
+    private static async Task<(DefaultHttpContext Context, string Body)> Run(Exception thrown)
+    {
+        var context = new DefaultHttpContext();
+        context.Response.Body = new MemoryStream();
+        await GrainCallFailures.Guard(context, () => throw thrown);
+        context.Response.Body.Position = 0;
+        return (context, await new StreamReader(context.Response.Body).ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task AGrainCallTimingOutDuringFailoverIs503WithRetryAfter()
+    {
+        var (context, body) = await Run(new TimeoutException("Response did not arrive on time in 00:00:30"));
+        Assert.Equal(503, context.Response.StatusCode);
+        Assert.Equal("5", context.Response.Headers.RetryAfter.ToString());
+        Assert.Equal(GrainCallFailures.UnavailableMessage, body);
+    }
+
+    [Fact]
+    public async Task AnUnavailableSiloIs503()
+    {
+        var (context, _) = await Run(new SiloUnavailableException("silo is dead"));
+        Assert.Equal(503, context.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task APathTheStoreCannotHoldIs400()
+    {
+        var (context, body) = await Run(new PathTooLongForStoreException("key too long"));
+        Assert.Equal(400, context.Response.StatusCode);
+        Assert.Equal(GrainCallFailures.PathTooLongMessage, body);
+    }
+
+    [Fact]
+    public async Task OtherFailuresAreNotDisguised() =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Run(new InvalidOperationException("a bug")));
+}
