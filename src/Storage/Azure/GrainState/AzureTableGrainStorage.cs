@@ -17,51 +17,23 @@ namespace PubkyCluster.Storage.Azure.GrainState;
 /// Data0..DataN of at most 64 KiB. Every write and clear is conditional on the ETag the grain read, so a stale
 /// activation gets <see cref="InconsistentStateException"/> and is deactivated instead of overwriting newer state.
 /// </summary>
-public sealed partial class AzureTableGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+public sealed partial class AzureTableGrainStorage(
+    string name,
+    AzureTableSet tables,
+    IGrainStorageSerializer serializer,
+    IActivatorProvider? activatorProvider = null,
+    ILogger<AzureTableGrainStorage>? logger = null) : PubkyGrainStorage(name, serializer, activatorProvider)
 {
     /// <summary>Azure's limit for one binary property.</summary>
     internal const int ChunkBytes = 64 * 1024;
 
     internal const string DataPrefix = "Data";
 
-    private readonly string name;
-    private readonly AzureTableSet tables;
-    private readonly IGrainStorageSerializer serializer;
-    private readonly IActivatorProvider? activatorProvider;
-    private readonly ILogger logger;
+    private readonly ILogger logger = logger ?? NullLogger<AzureTableGrainStorage>.Instance;
 
-    public AzureTableGrainStorage(
-        string name,
-        AzureTableSet tables,
-        IGrainStorageSerializer serializer,
-        IActivatorProvider? activatorProvider = null,
-        ILogger<AzureTableGrainStorage>? logger = null)
-    {
-        this.name = name;
-        this.tables = tables;
-        this.serializer = serializer;
-        this.activatorProvider = activatorProvider;
-        this.logger = logger ?? NullLogger<AzureTableGrainStorage>.Instance;
-    }
+    protected override Task InitializeAsync(CancellationToken cancellationToken) => tables.InitializeAsync(cancellationToken);
 
-    /// <summary>Creates the tables when the silo starts, so a wrong connection string fails the start, not a grain.</summary>
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(
-            $"{nameof(AzureTableGrainStorage)}-{name}",
-            ServiceLifecycleStage.ApplicationServices,
-            cancellationToken => tables.InitializeAsync(cancellationToken));
-
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
-
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        WriteStateAsync(stateName, grainId, grainState, CancellationToken.None);
-
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
-
-    /// <summary>A missing row gives a fresh state, no ETag and <c>RecordExists</c> false.</summary>
-    public async Task ReadStateAsync<T>(
+    public override async Task ReadStateAsync<T>(
         string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
@@ -71,34 +43,19 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage, ILifecyclePa
             .ConfigureAwait(false);
         if (response.HasValue && response.Value is { } entity)
         {
-            grainState.State = serializer.Deserialize<T>(new BinaryData(Join(entity)));
-            grainState.ETag = entity.ETag.ToString();
-            grainState.RecordExists = true;
+            Loaded(grainState, Join(entity), entity.ETag.ToString());
         }
         else
         {
-            grainState.State = CreateState<T>();
-            grainState.ETag = null;
-            grainState.RecordExists = false;
+            Missing(grainState);
         }
     }
 
-    /// <summary>
-    /// No ETag: the row must not exist yet (add). An ETag: the row must still carry it (replace, never merge, so a
-    /// shorter state drops the old trailing chunks).
-    /// </summary>
-    /// <exception cref="InconsistentStateException">The stored row is not the one the grain read.</exception>
-    /// <exception cref="GrainStateTooLargeException">The serialized state exceeds <see cref="GrainStateLimits.MaxStateBytes"/>.</exception>
-    public async Task WriteStateAsync<T>(
+    /// <summary>Add without an ETag; with one, replace (never merge, so a shorter state drops the old trailing chunks).</summary>
+    public override async Task WriteStateAsync<T>(
         string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
-        var data = serializer.Serialize(grainState.State).ToMemory();
-        if (data.Length > GrainStateLimits.MaxStateBytes)
-        {
-            throw new GrainStateTooLargeException(
-                $"The state '{stateName}' of {grainId} serializes to {data.Length} bytes; the limit is {GrainStateLimits.MaxStateBytes}. "
-                + "Keep growing data out of grain state.");
-        }
+        var data = Serialize(stateName, grainId, grainState.State);
 
         await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
         var (partitionKey, rowKey) = KeysOf(stateName, grainId);
@@ -111,9 +68,8 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage, ILifecyclePa
                 : await tables.GrainState
                     .UpdateEntityAsync(entity, new ETag(grainState.ETag), TableUpdateMode.Replace, cancellationToken)
                     .ConfigureAwait(false);
-            grainState.ETag = response.Headers.ETag?.ToString()
-                ?? throw new InvalidOperationException($"Azure Table returned no ETag for the state '{stateName}' of {grainId}.");
-            grainState.RecordExists = true;
+            Written(grainState, response.Headers.ETag?.ToString()
+                ?? throw new InvalidOperationException($"Azure Table returned no ETag for the state '{stateName}' of {grainId}."));
         }
         catch (RequestFailedException exception) when (exception.Status is 404 or 409 or 412)
         {
@@ -121,9 +77,7 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage, ILifecyclePa
         }
     }
 
-    /// <summary>Deletes the row if it still carries the ETag the grain read; then there is no ETag and no record.</summary>
-    /// <exception cref="InconsistentStateException">The stored row is not the one the grain read.</exception>
-    public async Task ClearStateAsync<T>(
+    public override async Task ClearStateAsync<T>(
         string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
@@ -153,8 +107,7 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage, ILifecyclePa
             }
         }
 
-        grainState.ETag = null;
-        grainState.RecordExists = false;
+        Cleared(grainState);
     }
 
     /// <exception cref="ArgumentException">The escaped grain key is longer than a table key may be.</exception>
@@ -197,16 +150,13 @@ public sealed partial class AzureTableGrainStorage : IGrainStorage, ILifecyclePa
     {
         string current = currentETag ?? "(none)";
         string reason = exception is null ? "a row exists" : $"{exception.Status} {exception.ErrorCode}";
-        LogConflict(name, stateName, grainId, current, reason);
+        LogConflict(Name, stateName, grainId, current, reason);
         return new InconsistentStateException(
             $"The state '{stateName}' of {grainId} changed since the grain read it at ETag {current} ({reason}).",
             "(unknown)",
             current,
             exception);
     }
-
-    private T CreateState<T>() =>
-        activatorProvider is null ? Activator.CreateInstance<T>() : activatorProvider.GetActivator<T>().Create();
 
     [LoggerMessage(
         Level = LogLevel.Warning,

@@ -16,46 +16,18 @@ namespace PubkyCluster.Storage.Embedded.GrainState;
 /// on it, so a stale activation (a brief duplicate) gets <see cref="InconsistentStateException"/> and is deactivated
 /// instead of overwriting newer state.
 /// </summary>
-public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+public sealed partial class SqliteGrainStorage(
+    string name,
+    EmbeddedDatabase database,
+    IGrainStorageSerializer serializer,
+    IActivatorProvider? activatorProvider = null,
+    ILogger<SqliteGrainStorage>? logger = null) : PubkyGrainStorage(name, serializer, activatorProvider)
 {
-    private readonly string name;
-    private readonly EmbeddedDatabase database;
-    private readonly IGrainStorageSerializer serializer;
-    private readonly IActivatorProvider? activatorProvider;
-    private readonly ILogger logger;
+    private readonly ILogger logger = logger ?? NullLogger<SqliteGrainStorage>.Instance;
 
-    public SqliteGrainStorage(
-        string name,
-        EmbeddedDatabase database,
-        IGrainStorageSerializer serializer,
-        IActivatorProvider? activatorProvider = null,
-        ILogger<SqliteGrainStorage>? logger = null)
-    {
-        this.name = name;
-        this.database = database;
-        this.serializer = serializer;
-        this.activatorProvider = activatorProvider;
-        this.logger = logger ?? NullLogger<SqliteGrainStorage>.Instance;
-    }
+    protected override Task InitializeAsync(CancellationToken cancellationToken) => database.InitializeAsync(cancellationToken);
 
-    /// <summary>Creates the schema when the silo starts, so a broken data directory fails the start, not a grain.</summary>
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(
-            $"{nameof(SqliteGrainStorage)}-{name}",
-            ServiceLifecycleStage.ApplicationServices,
-            cancellationToken => database.InitializeAsync(cancellationToken));
-
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
-
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        WriteStateAsync(stateName, grainId, grainState, CancellationToken.None);
-
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
-
-    /// <summary>A missing row gives a fresh state, no ETag and <c>RecordExists</c> false.</summary>
-    public async Task ReadStateAsync<T>(
+    public override async Task ReadStateAsync<T>(
         string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var stored = await database.ReadAsync(
@@ -77,31 +49,19 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
 
         if (stored is { } row)
         {
-            grainState.State = serializer.Deserialize<T>(new BinaryData(row.Data));
-            grainState.ETag = FormatETag(row.Version);
-            grainState.RecordExists = true;
+            Loaded(grainState, row.Data, FormatETag(row.Version));
         }
         else
         {
-            grainState.State = CreateState<T>();
-            grainState.ETag = null;
-            grainState.RecordExists = false;
+            Missing(grainState);
         }
     }
 
-    /// <summary>No ETag: the row must not exist yet. An ETag: the stored version must still be that one.</summary>
-    /// <exception cref="InconsistentStateException">The stored version is not the one the grain read.</exception>
-    /// <exception cref="GrainStateTooLargeException">The serialized state exceeds <see cref="GrainStateLimits.MaxStateBytes"/>.</exception>
-    public async Task WriteStateAsync<T>(
+    /// <summary>The ETag is the row's version: an insert creates version 1, an update moves it on only from the version read.</summary>
+    public override async Task WriteStateAsync<T>(
         string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
-        byte[] data = serializer.Serialize(grainState.State).ToArray();
-        if (data.Length > GrainStateLimits.MaxStateBytes)
-        {
-            throw new GrainStateTooLargeException(
-                $"The state '{stateName}' of {grainId} serializes to {data.Length} bytes; the limit is {GrainStateLimits.MaxStateBytes}. "
-                + "Keep growing data out of grain state.");
-        }
+        byte[] data = Serialize(stateName, grainId, grainState.State).ToArray();
 
         long? expected = ParseETag(grainState.ETag, stateName, grainId);
         long version = await database.WriteAsync(
@@ -133,13 +93,10 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
             },
             cancellationToken).ConfigureAwait(false);
 
-        grainState.ETag = FormatETag(version);
-        grainState.RecordExists = true;
+        Written(grainState, FormatETag(version));
     }
 
-    /// <summary>Deletes the row if it still has the version the grain read; then there is no ETag and no record.</summary>
-    /// <exception cref="InconsistentStateException">The stored version is not the one the grain read.</exception>
-    public async Task ClearStateAsync<T>(
+    public override async Task ClearStateAsync<T>(
         string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         long? expected = ParseETag(grainState.ETag, stateName, grainId);
@@ -173,8 +130,7 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
             },
             cancellationToken).ConfigureAwait(false);
 
-        grainState.ETag = null;
-        grainState.RecordExists = false;
+        Cleared(grainState);
     }
 
     private static void AddKey(SqliteCommand command, string stateName, GrainId grainId)
@@ -220,15 +176,12 @@ public sealed partial class SqliteGrainStorage : IGrainStorage, ILifecyclePartic
         string stored = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version
             ? FormatETag(version)
             : "(none)";
-        LogConflict(name, stateName, grainId, stored, currentETag ?? "(none)");
+        LogConflict(Name, stateName, grainId, stored, currentETag ?? "(none)");
         return new InconsistentStateException(
             $"The state '{stateName}' of {grainId} is at version {stored}, not {currentETag ?? "(none)"} as the grain read.",
             stored,
             currentETag ?? "(none)");
     }
-
-    private T CreateState<T>() =>
-        activatorProvider is null ? Activator.CreateInstance<T>() : activatorProvider.GetActivator<T>().Create();
 
     [LoggerMessage(
         Level = LogLevel.Warning,
