@@ -1,12 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using PubkyCluster.Silo.Hosting;
+using PubkyCluster.Hosting.Cluster;
 
-// A silo of the cluster profile: grains only, no HTTP. Gateways reach it as Orleans clients.
+// A silo of the cluster profile: grains only, no client API. Gateways reach it as Orleans clients.
 var builder = Host.CreateApplicationBuilder(args);
-var listen = builder.Configuration.GetSection("Listen");
-builder.UseOrleans(silo => silo.AddPubkySilo(
-    builder.Configuration,
-    listen.GetValue("SiloPort", 11111),
-    listen.GetValue("SiloGatewayPort", 30000)));
+builder.AddPubkySiloProcess();
 await builder.Build().RunAsync();

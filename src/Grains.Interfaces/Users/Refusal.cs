@@ -24,4 +24,7 @@ public enum Refusal
     QuotaExceeded,
     PathCollision,
     EntryNotFound,
+
+    /// <summary>A valid path longer than the configured store can hold (the Azure profile's key limit).</summary>
+    PathTooLongForStore,
 }

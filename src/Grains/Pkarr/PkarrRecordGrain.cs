@@ -1,6 +1,6 @@
 using Pubky.Pkarr.Packets;
 using Pubky.Protocol.Time;
-using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Grains.Pkarr;
 

@@ -1,4 +1,4 @@
-using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Grains.Users;
 
 namespace PubkyCluster.Grains.SignupTokens;
@@ -11,7 +11,7 @@ public sealed class SignupTokenGrain(ISignupTokenStore store, TimeProvider clock
 {
     private string Token => this.GetPrimaryKeyString();
 
-    public Task Create(UserQuota quota) => store.CreateAsync(Token, quota, clock.GetUtcNow());
+    public Task Create(UserQuota quota) => store.CreateAsync(Token, quota.ToRecord(), clock.GetUtcNow());
 
     public async Task<(Refusal Refusal, UserQuota Quota)> Claim(string user)
     {
@@ -24,7 +24,7 @@ public sealed class SignupTokenGrain(ISignupTokenStore store, TimeProvider clock
         {
             return (Refusal.SignupTokenAlreadyUsed, UserQuota.Default);
         }
-        return (Refusal.None, record.Quota);
+        return (Refusal.None, record.Quota.ToView());
     }
 
     public async Task<SignupTokenView?> Get() =>

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pubky.Protocol.Capabilities;
+using Pubky.Protocol.Paths;
 using Pubky.Protocol.Sessions;
 using Pubky.Protocol.Time;
 using PubkyCluster.Grains.Events;
 using PubkyCluster.Grains.SignupTokens;
-using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Grains.Users;
 
@@ -18,7 +19,7 @@ public sealed partial class UserGrain(
     [PersistentState("user", StorageNames.GrainState)] IPersistentState<UserGrainState> state,
     IUserStore store,
     TimeProvider clock,
-    IOptions<UserLimitsOptions> limits,
+    IOptions<LimitsOptions> limits,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     private const int CommitAttempts = 3;
@@ -41,7 +42,7 @@ public sealed partial class UserGrain(
         {
             return await RefuseAfterRemembering(Refusal.UserAlreadyExists);
         }
-        var quota = UserQuota.Default;
+        var quota = QuotaRecord.Default;
         if (signupToken is not null)
         {
             var (refusal, tokenQuota) = await GrainFactory.GetGrain<ISignupTokenGrain>(signupToken).Claim(User);
@@ -49,7 +50,7 @@ public sealed partial class UserGrain(
             {
                 return await RefuseAfterRemembering(refusal);
             }
-            quota = tokenQuota;
+            quota = tokenQuota.ToRecord();
         }
         var record = new UserRecord(User, clock.GetUtcNow(), Disabled: false, quota, UsedBytes: 0, FileCount: 0, LastWrite: null);
         if (!await store.TryCreateUserAsync(record))
@@ -93,14 +94,16 @@ public sealed partial class UserGrain(
         {
             return new WriteDecision(refusal);
         }
-        if (await store.HasPathCollisionAsync(User, request.Path))
+        var path = WebDavPath.Parse(request.Path);
+        refusal = await CheckCollision(path);
+        if (refusal != Refusal.None)
         {
-            return new WriteDecision(Refusal.PathCollision);
+            return new WriteDecision(refusal);
         }
         if (request.DeclaredLength is { } size && QuotaBytes() is { } quota)
         {
             // The reference's early answer, from the declared size alone (without the per-file overhead).
-            var existing = await store.GetEntryAsync(User, request.Path);
+            var existing = await store.GetEntryAsync(User, path);
             if (_user!.UsedBytes + size - (existing?.ContentLength ?? 0) > quota)
             {
                 return new WriteDecision(Refusal.QuotaExceededEarly, quota);
@@ -111,16 +114,17 @@ public sealed partial class UserGrain(
 
     public Task<CommitOutcome> CommitPut(PutCommit commit) => CommitWithRetry(async () =>
     {
+        var path = WebDavPath.Parse(commit.Path);
         var refusal = CheckWriter(commit.SessionSecretHash, commit.Path, isPut: true);
-        if (refusal == Refusal.None && await store.HasPathCollisionAsync(User, commit.Path))
+        if (refusal == Refusal.None)
         {
-            refusal = Refusal.PathCollision;
+            refusal = await CheckCollision(path);
         }
         if (refusal != Refusal.None)
         {
             return new CommitOutcome(refusal, 0, commit.BlobId);
         }
-        var old = await store.GetEntryAsync(User, commit.Path);
+        var old = await store.GetEntryAsync(User, path);
         var delta = old is null
             ? commit.ContentLength + StorageAccounting.EntryOverheadBytes
             : commit.ContentLength - old.ContentLength;
@@ -129,9 +133,8 @@ public sealed partial class UserGrain(
             return new CommitOutcome(Refusal.QuotaExceeded, 0, commit.BlobId);
         }
         var now = clock.GetUtcNow();
-        var entry = new EntryView(
-            commit.Path, commit.BlobId, commit.ContentHash, commit.ContentLength, commit.ContentType, old?.CreatedAt ?? now, now);
-        return await Commit(new EntryChange(User, commit.Path, old?.BlobId, entry, delta, old is null ? 1 : 0, now), old?.BlobId);
+        var entry = new EntryRecord(commit.BlobId, commit.ContentHash, commit.ContentLength, commit.ContentType, old?.CreatedAt ?? now, now);
+        return await Commit(new EntryChange(User, path, old?.BlobId, entry, delta, old is null ? 1 : 0, now), old?.BlobId);
     });
 
     public Task<CommitOutcome> Delete(WriteRequest request)
@@ -158,10 +161,16 @@ public sealed partial class UserGrain(
         return Task.FromResult(CapabilityList.Parse(session.Capabilities).CanRead(path) ? Refusal.None : Refusal.NoReadAccess);
     }
 
-    public Task<EntryView?> GetEntry(string path) => store.GetEntryAsync(User, path);
+    public async Task<EntryView?> GetEntry(string path) =>
+        (await store.GetEntryAsync(User, WebDavPath.Parse(path)))?.ToView(path);
 
-    public async Task<IReadOnlyList<string>?> List(ListRequest request) =>
-        await store.HasEntriesUnderAsync(User, request.Directory) ? await store.ListAsync(User, request) : null;
+    public async Task<IReadOnlyList<string>?> List(ListRequest request)
+    {
+        var directory = WebDavPath.Parse(request.Directory);
+        return await store.HasEntriesUnderAsync(User, directory)
+            ? await store.ListAsync(User, new ListQuery(directory, request.Cursor, request.Limit, request.Reverse, request.Shallow))
+            : null;
+    }
 
     public async Task<bool> SetDisabled(bool disabled)
     {
@@ -176,15 +185,16 @@ public sealed partial class UserGrain(
     public Task<UserUsage?> GetUsage() =>
         Task.FromResult(_user is null ? null : new UserUsage(_user.UsedBytes, _user.FileCount, _user.LastWrite));
 
-    public Task<UserQuota?> GetQuota() => Task.FromResult(_user?.Quota);
+    public Task<UserQuota?> GetQuota() => Task.FromResult(_user?.Quota.ToView());
 
     public async Task<bool> SetQuota(UserQuota quota)
     {
-        if (_user is null || !await store.UpdateUserSettingsAsync(User, _user.Disabled, quota))
+        var record = quota.ToRecord();
+        if (_user is null || !await store.UpdateUserSettingsAsync(User, _user.Disabled, record))
         {
             return false;
         }
-        _user = _user with { Quota = quota };
+        _user = _user with { Quota = record };
         return true;
     }
 
@@ -226,8 +236,22 @@ public sealed partial class UserGrain(
         return isPut && _user.Disabled ? Refusal.UserDisabled : Refusal.None;
     }
 
-    private Task<CommitOutcome> RemoveEntry(string path) => CommitWithRetry(async () =>
+    /// <summary>A path the store cannot hold is refused before any write (the Azure profile's key-length limit).</summary>
+    private async Task<Refusal> CheckCollision(WebDavPath path)
     {
+        try
+        {
+            return await store.HasPathCollisionAsync(User, path) ? Refusal.PathCollision : Refusal.None;
+        }
+        catch (PathTooLongForStoreException)
+        {
+            return Refusal.PathTooLongForStore;
+        }
+    }
+
+    private Task<CommitOutcome> RemoveEntry(string text) => CommitWithRetry(async () =>
+    {
+        var path = WebDavPath.Parse(text);
         var old = await store.GetEntryAsync(User, path);
         if (old is null)
         {
@@ -247,7 +271,7 @@ public sealed partial class UserGrain(
             FileCount = _user.FileCount + change.FileCountDelta,
             LastWrite = change.At,
         };
-        Publish(committed);
+        Publish(committed.ToView());
         return new CommitOutcome(Refusal.None, committed.Id, releasedBlobId);
     }
 

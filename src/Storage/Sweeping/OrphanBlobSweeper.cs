@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Sweeping;
 

@@ -32,14 +32,6 @@ public class GrainCallFailuresTests
     }
 
     [Fact]
-    public async Task APathTheStoreCannotHoldIs400()
-    {
-        var (context, body) = await Run(new PathTooLongForStoreException("key too long"));
-        Assert.Equal(400, context.Response.StatusCode);
-        Assert.Equal(GrainCallFailures.PathTooLongMessage, body);
-    }
-
-    [Fact]
     public async Task OtherFailuresAreNotDisguised() =>
         await Assert.ThrowsAsync<InvalidOperationException>(() => Run(new InvalidOperationException("a bug")));
 }

@@ -1,4 +1,3 @@
-using PubkyCluster.Gateway.Hosting;
 
 namespace PubkyCluster.Gateway.Tests.Dht;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using PubkyCluster.Gateway.Metrics;
+using PubkyCluster.Hosting.Metrics;
 using PubkyCluster.Gateway.Tests.Support;
 using PubkyCluster.Grains.Pkarr;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using PubkyCluster.Gateway.Metrics;
+using PubkyCluster.Hosting.Metrics;
 using PubkyCluster.Gateway.Tests.Support;
 
 namespace PubkyCluster.Gateway.Tests.Metrics;

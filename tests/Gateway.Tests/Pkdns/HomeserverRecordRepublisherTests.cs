@@ -2,7 +2,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pubky.Pkarr.Packets;
-using PubkyCluster.Gateway.Hosting;
 using PubkyCluster.Gateway.PkarrRelay;
 using PubkyCluster.Gateway.Pkdns;
 using PubkyCluster.Grains.Pkarr;

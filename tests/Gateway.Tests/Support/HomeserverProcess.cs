@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace PubkyCluster.Gateway.Tests.Support;
 
 /// <summary>
-/// The homeserver as a separate OS process (the built PubkyCluster.Gateway.dll), for what only a real process can
-/// show: surviving kill -9 and shutting down on SIGTERM. Always stopped by its PID.
+/// The homeserver as a separate OS process (src/Gateway's PubkyCluster.Gateway.dll, built before this project and
+/// started from its own output folder), for what only a real process can show: surviving kill -9 and shutting down on
+/// SIGTERM. Always stopped by its PID.
 /// </summary>
 public sealed class HomeserverProcess : IAsyncDisposable
 {
@@ -23,10 +24,18 @@ public sealed class HomeserverProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
+    /// <summary>The gateway executable of this build configuration: tests/Gateway.Tests/bin/{configuration}/{tfm}/ mirrors src/Gateway/bin/.</summary>
+    private static string GatewayBinary()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var (framework, configuration, repository) = (output.Name, output.Parent!.Name, output.Parent.Parent!.Parent!.Parent!.Parent!.FullName);
+        return Path.Combine(repository, "src", "Gateway", "bin", configuration, framework, "PubkyCluster.Gateway.dll");
+    }
+
     public static async Task<HomeserverProcess> StartAsync(string dataDirectory)
     {
         var ports = FreePorts.Take(7);
-        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "PubkyCluster.Gateway.dll"))
+        var start = new ProcessStartInfo("dotnet", GatewayBinary())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using PubkyCluster.Gateway.Hosting;
 
 namespace PubkyCluster.Gateway.Tests.Support;
 
@@ -88,7 +87,7 @@ public sealed class TestHomeserver : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddPubkyHomeserver();
+        builder.AddPubkyHomeserver(GatewayHttp.Surface);
         var app = builder.Build();
         app.MapPubkyHomeserver();
         try

@@ -5,7 +5,7 @@ using Pubky.Pkarr.Packets;
 using Pubky.Pkarr.Publisher;
 using Pubky.Protocol.Keys;
 using PubkyCluster.Grains.Pkarr;
-using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Grains.Users;
 using PubkyCluster.Storage.Embedded;
 
@@ -63,7 +63,7 @@ public sealed class RepublisherCluster : IAsyncDisposable
     {
         var user = Keypair.Random();
         var store = _cluster.Silos[0].ServiceProvider.GetRequiredService<IUserStore>();
-        await store.TryCreateUserAsync(new UserRecord(user.PublicKey.Z32, DateTimeOffset.UtcNow, false, UserQuota.Default, 0, 0, null));
+        await store.TryCreateUserAsync(new UserRecord(user.PublicKey.Z32, DateTimeOffset.UtcNow, false, QuotaRecord.Default, 0, 0, null));
         return user;
     }
 

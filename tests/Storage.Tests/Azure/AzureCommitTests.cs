@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
-using PubkyCluster.Grains.Events;
-using PubkyCluster.Grains.Storage;
-using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Azure.Users;
 using PubkyCluster.Storage.Tests.Infrastructure;
 using PubkyCluster.Storage.Tests.Support;
 using static PubkyCluster.Storage.Tests.Infrastructure.GrainLikeWriter;
+
+using static PubkyCluster.Storage.Tests.Infrastructure.TypedPaths;
 
 namespace PubkyCluster.Storage.Tests.Azure;
 
@@ -33,7 +33,7 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
                 var entry = current with { BlobId = NewBlobId(), ContentLength = 20, ModifiedAt = at };
                 try
                 {
-                    await store.CommitAsync(new EntryChange(user, current.Path, current.BlobId, entry, 20 - current.ContentLength, 0, at));
+                    await store.CommitAsync(new EntryChange(user, P("/pub/a.txt"), current.BlobId, entry, 20 - current.ContentLength, 0, at));
                     return true;
                 }
                 catch (StoreConflictException)
@@ -177,7 +177,7 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
             {
                 for (int i = 0; i < 10; i++)
                 {
-                    Assert.True(await admin.UpdateUserSettingsAsync(user, i % 2 == 0, new UserQuota(i, false, null)));
+                    Assert.True(await admin.UpdateUserSettingsAsync(user, i % 2 == 0, new QuotaRecord(i, false, null)));
                 }
             }));
 
@@ -224,7 +224,7 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
     private static EntryChange PutChange(string user, string path)
     {
         var at = TestClock.Next();
-        var entry = new EntryView(path, NewBlobId(), HashOf(path, 1), 1, "text/plain", at, at);
-        return new EntryChange(user, path, null, entry, 1 + Overhead, 1, at);
+        var entry = new EntryRecord(NewBlobId(), HashOf(path, 1), 1, "text/plain", at, at);
+        return new EntryChange(user, P(path), null, entry, 1 + Overhead, 1, at);
     }
 }

@@ -2,7 +2,7 @@ using Azure.Data.Tables;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
-using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Azure.GrainState;
 using PubkyCluster.Storage.Tests.Contracts;
 using PubkyCluster.Storage.Tests.Infrastructure;

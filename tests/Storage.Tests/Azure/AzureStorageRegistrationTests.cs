@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Azure;
 using PubkyCluster.Storage.Azure.Users;
 using PubkyCluster.Storage.Tests.Support;

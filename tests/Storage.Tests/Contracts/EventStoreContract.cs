@@ -1,7 +1,8 @@
-using PubkyCluster.Grains.Events;
-using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Tests.Infrastructure;
 using static PubkyCluster.Storage.Tests.Infrastructure.GrainLikeWriter;
+
+using static PubkyCluster.Storage.Tests.Infrastructure.TypedPaths;
 
 namespace PubkyCluster.Storage.Tests.Contracts;
 
@@ -14,7 +15,7 @@ public abstract class EventStoreContract : StoreContract<UsersAndEvents>
         var (users, events) = await OpenFreshAsync();
         var user = (await CreateUserAsync(users)).User;
 
-        var committed = new List<EventView>();
+        var committed = new List<EventRecord>();
         for (int i = 0; i < 10; i++)
         {
             committed.Add(await PutAsync(users, user, $"/pub/{i % 3}"));
@@ -64,7 +65,7 @@ public abstract class EventStoreContract : StoreContract<UsersAndEvents>
         await PutAsync(users, user, "/pub/a.txt");
 
         await Assert.ThrowsAsync<StoreConflictException>(() => users.CommitAsync(
-            new EntryChange(user, "/pub/a.txt", "not-the-blob", null, -10, -1, TestClock.Next())));
+            new EntryChange(user, P("/pub/a.txt"), "not-the-blob", null, -10, -1, TestClock.Next())));
         var next = await PutAsync(users, user, "/pub/b.txt");
 
         var feed = await events.ReadFeedAsync(0, 100, "");
@@ -172,8 +173,8 @@ public abstract class EventStoreContract : StoreContract<UsersAndEvents>
         var (users, events) = await OpenFreshAsync();
         var a = (await CreateUserAsync(users)).User;
         var b = (await CreateUserAsync(users)).User;
-        var aEvents = new List<EventView>();
-        var bEvents = new List<EventView>();
+        var aEvents = new List<EventRecord>();
+        var bEvents = new List<EventRecord>();
         for (int i = 0; i < 3; i++)
         {
             aEvents.Add(await PutAsync(users, a, $"/pub/{i}"));
@@ -241,7 +242,7 @@ public abstract class EventStoreContract : StoreContract<UsersAndEvents>
     {
         var (users, events) = await OpenFreshAsync();
         var user = (await CreateUserAsync(users)).User;
-        var written = new List<EventView>();
+        var written = new List<EventRecord>();
         for (int i = 0; i < 5; i++)
         {
             written.Add(await PutAsync(users, user, $"/pub/{i}"));
@@ -258,7 +259,7 @@ public abstract class EventStoreContract : StoreContract<UsersAndEvents>
         var (users, events) = await OpenFreshAsync();
         var a = (await CreateUserAsync(users)).User;
         var b = (await CreateUserAsync(users)).User;
-        var written = new List<EventView>();
+        var written = new List<EventRecord>();
         for (int i = 0; i < 6; i++)
         {
             written.Add(await PutAsync(users, i % 2 == 0 ? a : b, $"/pub/{i}"));

@@ -1,7 +1,8 @@
-using PubkyCluster.Grains.Storage;
-using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Tests.Infrastructure;
 using static PubkyCluster.Storage.Tests.Infrastructure.GrainLikeWriter;
+
+using static PubkyCluster.Storage.Tests.Infrastructure.TypedPaths;
 
 namespace PubkyCluster.Storage.Tests.Contracts;
 
@@ -273,9 +274,9 @@ public abstract class ListingContract : StoreContract<IUserStore>
             page);
     }
 
-    private static ListRequest Deep(string directory, string? cursor = null, int limit = 100, bool reverse = false) =>
-        new(directory, cursor, limit, reverse, Shallow: false);
+    private static ListQuery Deep(string directory, string? cursor = null, int limit = 100, bool reverse = false) =>
+        new(P(directory), cursor, limit, reverse, Shallow: false);
 
-    private static ListRequest Shallow(string directory, string? cursor = null, int limit = 100, bool reverse = false) =>
-        new(directory, cursor, limit, reverse, Shallow: true);
+    private static ListQuery Shallow(string directory, string? cursor = null, int limit = 100, bool reverse = false) =>
+        new(P(directory), cursor, limit, reverse, Shallow: true);
 }

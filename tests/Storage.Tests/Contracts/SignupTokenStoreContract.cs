@@ -1,5 +1,4 @@
-using PubkyCluster.Grains.Storage;
-using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Tests.Infrastructure;
 
 namespace PubkyCluster.Storage.Tests.Contracts;
@@ -13,7 +12,7 @@ public abstract class SignupTokenStoreContract : StoreContract<ISignupTokenStore
         var store = await OpenFreshAsync();
         var at = TestClock.Next();
 
-        await store.CreateAsync("AAAA-BBBB-CCCC", new UserQuota(10, false, ["/pub/app/"]), at);
+        await store.CreateAsync("AAAA-BBBB-CCCC", new QuotaRecord(10, false, ["/pub/app/"]), at);
 
         var token = await store.GetAsync("AAAA-BBBB-CCCC");
         Assert.NotNull(token);
@@ -36,7 +35,7 @@ public abstract class SignupTokenStoreContract : StoreContract<ISignupTokenStore
     public async Task A_token_can_be_claimed_once()
     {
         var store = await OpenFreshAsync();
-        await store.CreateAsync("AAAA-BBBB-CCCC", UserQuota.Default, TestClock.Next());
+        await store.CreateAsync("AAAA-BBBB-CCCC", QuotaRecord.Default, TestClock.Next());
 
         Assert.True(await store.TryClaimAsync("AAAA-BBBB-CCCC", "alice", TestClock.Next()));
         Assert.False(await store.TryClaimAsync("AAAA-BBBB-CCCC", "bob", TestClock.Next()));
@@ -46,7 +45,7 @@ public abstract class SignupTokenStoreContract : StoreContract<ISignupTokenStore
     public async Task A_claim_records_who_used_the_token_and_when()
     {
         var store = await OpenFreshAsync();
-        await store.CreateAsync("AAAA-BBBB-CCCC", UserQuota.Default, TestClock.Next());
+        await store.CreateAsync("AAAA-BBBB-CCCC", QuotaRecord.Default, TestClock.Next());
         var at = TestClock.Next();
 
         await store.TryClaimAsync("AAAA-BBBB-CCCC", "alice", at);
@@ -68,7 +67,7 @@ public abstract class SignupTokenStoreContract : StoreContract<ISignupTokenStore
     public async Task Of_many_concurrent_claims_exactly_one_wins()
     {
         var store = await OpenFreshAsync();
-        await store.CreateAsync("AAAA-BBBB-CCCC", UserQuota.Default, TestClock.Next());
+        await store.CreateAsync("AAAA-BBBB-CCCC", QuotaRecord.Default, TestClock.Next());
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 32).Select(i =>
             Task.Run(() => store.TryClaimAsync("AAAA-BBBB-CCCC", $"user{i}", TestClock.Next()))));
@@ -80,10 +79,10 @@ public abstract class SignupTokenStoreContract : StoreContract<ISignupTokenStore
     public async Task Creating_an_existing_token_throws_and_keeps_the_original()
     {
         var store = await OpenFreshAsync();
-        await store.CreateAsync("AAAA-BBBB-CCCC", new UserQuota(1, false, null), TestClock.Next());
+        await store.CreateAsync("AAAA-BBBB-CCCC", new QuotaRecord(1, false, null), TestClock.Next());
 
         await Assert.ThrowsAsync<StoreConflictException>(() =>
-            store.CreateAsync("AAAA-BBBB-CCCC", new UserQuota(2, false, null), TestClock.Next()));
+            store.CreateAsync("AAAA-BBBB-CCCC", new QuotaRecord(2, false, null), TestClock.Next()));
 
         Assert.Equal(1, (await store.GetAsync("AAAA-BBBB-CCCC"))!.Quota.StorageQuotaMb);
     }
@@ -92,9 +91,9 @@ public abstract class SignupTokenStoreContract : StoreContract<ISignupTokenStore
     public async Task Counts_give_all_tokens_and_the_unused_ones()
     {
         var store = await OpenFreshAsync();
-        await store.CreateAsync("AAAA-AAAA-AAAA", UserQuota.Default, TestClock.Next());
-        await store.CreateAsync("BBBB-BBBB-BBBB", UserQuota.Default, TestClock.Next());
-        await store.CreateAsync("CCCC-CCCC-CCCC", UserQuota.Default, TestClock.Next());
+        await store.CreateAsync("AAAA-AAAA-AAAA", QuotaRecord.Default, TestClock.Next());
+        await store.CreateAsync("BBBB-BBBB-BBBB", QuotaRecord.Default, TestClock.Next());
+        await store.CreateAsync("CCCC-CCCC-CCCC", QuotaRecord.Default, TestClock.Next());
         await store.TryClaimAsync("BBBB-BBBB-BBBB", "alice", TestClock.Next());
 
         Assert.Equal((3L, 2L), await store.CountAsync());
@@ -105,7 +104,7 @@ public abstract class SignupTokenStoreContract : StoreContract<ISignupTokenStore
     {
         string name = NewName();
         var store = await OpenNamedAsync(name);
-        await store.CreateAsync("AAAA-BBBB-CCCC", UserQuota.Default, TestClock.Next());
+        await store.CreateAsync("AAAA-BBBB-CCCC", QuotaRecord.Default, TestClock.Next());
         await store.TryClaimAsync("AAAA-BBBB-CCCC", "alice", TestClock.Next());
         await CloseAllAsync();
 

@@ -1,7 +1,8 @@
-using PubkyCluster.Grains.Storage;
-using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Tests.Infrastructure;
 using static PubkyCluster.Storage.Tests.Infrastructure.GrainLikeWriter;
+
+using static PubkyCluster.Storage.Tests.Infrastructure.TypedPaths;
 
 namespace PubkyCluster.Storage.Tests.Contracts;
 
@@ -12,7 +13,7 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
     public async Task Creating_a_user_twice_returns_false_the_second_time()
     {
         var store = await OpenFreshAsync();
-        var record = new UserRecord(NewUser(), TestClock.Next(), false, UserQuota.Default, 0, 0, null);
+        var record = new UserRecord(NewUser(), TestClock.Next(), false, QuotaRecord.Default, 0, 0, null);
 
         Assert.True(await store.TryCreateUserAsync(record));
         Assert.False(await store.TryCreateUserAsync(record with { Disabled = true }));
@@ -23,7 +24,7 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
     public async Task A_created_user_reads_back_with_its_quota()
     {
         var store = await OpenFreshAsync();
-        var quota = new UserQuota(5, false, ["/pub/app/", "/pub/other"]);
+        var quota = new QuotaRecord(5, false, ["/pub/app/", "/pub/other"]);
         var record = new UserRecord(NewUser(), TestClock.Next(), true, quota, 0, 0, null);
         await store.TryCreateUserAsync(record);
 
@@ -52,7 +53,7 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
         var store = await OpenFreshAsync();
         var user = (await CreateUserAsync(store)).User;
 
-        Assert.True(await store.UpdateUserSettingsAsync(user, true, new UserQuota(null, true, [])));
+        Assert.True(await store.UpdateUserSettingsAsync(user, true, new QuotaRecord(null, true, [])));
 
         var read = (await store.GetUserAsync(user))!;
         Assert.True(read.Disabled);
@@ -66,7 +67,7 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
     {
         var store = await OpenFreshAsync();
 
-        Assert.False(await store.UpdateUserSettingsAsync(NewUser(), true, UserQuota.Default));
+        Assert.False(await store.UpdateUserSettingsAsync(NewUser(), true, QuotaRecord.Default));
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
         var store = await OpenFreshAsync();
         var enabled = (await CreateUserAsync(store)).User;
         var disabled = (await CreateUserAsync(store)).User;
-        await store.UpdateUserSettingsAsync(disabled, true, UserQuota.Default);
+        await store.UpdateUserSettingsAsync(disabled, true, QuotaRecord.Default);
 
         var listed = await store.ListDisabledUsersAsync();
 
@@ -92,7 +93,7 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
         {
             users.Add((await CreateUserAsync(store)).User);
         }
-        await store.UpdateUserSettingsAsync(users[2], true, UserQuota.Default);
+        await store.UpdateUserSettingsAsync(users[2], true, QuotaRecord.Default);
 
         var first = await store.ListUsersAsync(null, 2);
         var second = await store.ListUsersAsync(first[^1], 2);
@@ -110,7 +111,7 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
         var store = await OpenFreshAsync();
         var first = (await CreateUserAsync(store)).User;
         var second = (await CreateUserAsync(store)).User;
-        await store.UpdateUserSettingsAsync(second, true, UserQuota.Default);
+        await store.UpdateUserSettingsAsync(second, true, QuotaRecord.Default);
         await PutAsync(store, first, "/pub/a", 100);
         await PutAsync(store, second, "/pub/b", 50);
 
@@ -125,11 +126,11 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
         var store = await OpenFreshAsync();
         var user = (await CreateUserAsync(store)).User;
         var at = TestClock.Next();
-        var entry = new EntryView("/pub/a.txt", NewBlobId(), HashOf("/pub/a.txt", 3), 3, "text/plain", at, at);
+        var entry = new EntryRecord(NewBlobId(), HashOf("/pub/a.txt", 3), 3, "text/plain", at, at);
 
-        await store.CommitAsync(new EntryChange(user, entry.Path, null, entry, 3 + Overhead, 1, at));
+        await store.CommitAsync(new EntryChange(user, P("/pub/a.txt"), null, entry, 3 + Overhead, 1, at));
 
-        var read = await store.GetEntryAsync(user, entry.Path);
+        var read = await store.GetEntryAsync(user, "/pub/a.txt");
         Assert.NotNull(read);
         Assert.Equal(entry.BlobId, read.BlobId);
         Assert.Equal(entry.ContentHash, read.ContentHash);
@@ -197,9 +198,9 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
         var replacement = current with { BlobId = NewBlobId(), ContentLength = 99, ModifiedAt = at };
 
         await Assert.ThrowsAsync<StoreConflictException>(() => store.CommitAsync(
-            new EntryChange(user, current.Path, NewBlobId(), replacement, 89, 0, at)));
+            new EntryChange(user, P("/pub/a.txt"), NewBlobId(), replacement, 89, 0, at)));
 
-        Assert.Equal(current.BlobId, (await store.GetEntryAsync(user, current.Path))!.BlobId);
+        Assert.Equal(current.BlobId, (await store.GetEntryAsync(user, "/pub/a.txt"))!.BlobId);
         Assert.Equal(usage, await store.GetUserAsync(user));
     }
 
@@ -210,10 +211,10 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
         var user = (await CreateUserAsync(store)).User;
         await PutAsync(store, user, "/pub/a.txt", 10);
         var at = TestClock.Next();
-        var entry = new EntryView("/pub/a.txt", NewBlobId(), HashOf("/pub/a.txt", 1), 1, "text/plain", at, at);
+        var entry = new EntryRecord(NewBlobId(), HashOf("/pub/a.txt", 1), 1, "text/plain", at, at);
 
         await Assert.ThrowsAsync<StoreConflictException>(() => store.CommitAsync(
-            new EntryChange(user, entry.Path, null, entry, 1 + Overhead, 1, at)));
+            new EntryChange(user, P("/pub/a.txt"), null, entry, 1 + Overhead, 1, at)));
 
         Assert.Equal(10 + Overhead, (await store.GetUserAsync(user))!.UsedBytes);
     }
@@ -224,12 +225,12 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
         var store = await OpenFreshAsync();
         var user = NewUser();
         var at = TestClock.Next();
-        var entry = new EntryView("/pub/a.txt", NewBlobId(), HashOf("/pub/a.txt", 1), 1, "text/plain", at, at);
+        var entry = new EntryRecord(NewBlobId(), HashOf("/pub/a.txt", 1), 1, "text/plain", at, at);
 
         await Assert.ThrowsAsync<StoreConflictException>(() => store.CommitAsync(
-            new EntryChange(user, entry.Path, null, entry, 1 + Overhead, 1, at)));
+            new EntryChange(user, P("/pub/a.txt"), null, entry, 1 + Overhead, 1, at)));
 
-        Assert.Null(await store.GetEntryAsync(user, entry.Path));
+        Assert.Null(await store.GetEntryAsync(user, "/pub/a.txt"));
     }
 
     [Theory]

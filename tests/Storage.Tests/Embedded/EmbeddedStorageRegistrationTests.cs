@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
-using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Embedded;
 using PubkyCluster.Storage.Embedded.Blobs;
 using PubkyCluster.Storage.Embedded.GrainState;

@@ -1,10 +1,11 @@
 using Microsoft.Data.Sqlite;
-using PubkyCluster.Grains.Storage;
-using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Embedded.Database;
 using PubkyCluster.Storage.Embedded.Users;
 using PubkyCluster.Storage.Tests.Infrastructure;
 using static PubkyCluster.Storage.Tests.Infrastructure.GrainLikeWriter;
+
+using static PubkyCluster.Storage.Tests.Infrastructure.TypedPaths;
 
 namespace PubkyCluster.Storage.Tests.Embedded;
 
@@ -74,7 +75,7 @@ public sealed class SqliteEmbeddedDatabaseTests(TempDirectory directory) : IClas
         var store = new SqliteUserStore(database);
 
         await Assert.ThrowsAsync<ArgumentException>(() => store.TryCreateUserAsync(
-            new UserRecord(NewUser(), TestClock.Next(), false, UserQuota.Default, 10, 1, null)));
+            new UserRecord(NewUser(), TestClock.Next(), false, QuotaRecord.Default, 10, 1, null)));
     }
 
     [Fact]
@@ -87,5 +88,5 @@ public sealed class SqliteEmbeddedDatabaseTests(TempDirectory directory) : IClas
     }
 
     private static EntryChange Put(string user, string path, DateTimeOffset at) =>
-        new(user, path, null, new EntryView(path, NewBlobId(), HashOf(path, 1), 1, "text/plain", at, at), 1 + Overhead, 1, at);
+        new(user, P(path), null, new EntryRecord(NewBlobId(), HashOf(path, 1), 1, "text/plain", at, at), 1 + Overhead, 1, at);
 }

@@ -1,8 +1,10 @@
+using PubkyCluster.Storage.Ports;
 using Microsoft.Data.Sqlite;
-using PubkyCluster.Grains.Users;
 using PubkyCluster.Storage.Embedded.Database;
 using PubkyCluster.Storage.Embedded.Users;
 using PubkyCluster.Storage.Tests.Infrastructure;
+
+using static PubkyCluster.Storage.Tests.Infrastructure.TypedPaths;
 
 namespace PubkyCluster.Storage.Tests.Embedded;
 
@@ -57,7 +59,7 @@ public sealed class SqliteListingCostTests(TempDirectory directory) : IClassFixt
         string cursor = listed == "/pub/nested/" ? "/pub/nested/d050/f007" : "/pub/flat/f05000";
         long before = database.CommandCount;
 
-        var page = await store.ListAsync(User, new ListRequest(listed, cursor, 10, reverse, shallow));
+        var page = await store.ListAsync(User, new ListQuery(P(listed), cursor, 10, reverse, shallow));
 
         Assert.Equal(10, page.Count);
         Assert.InRange(database.CommandCount - before, 1, 10);
@@ -68,7 +70,7 @@ public sealed class SqliteListingCostTests(TempDirectory directory) : IClassFixt
     {
         var store = new SqliteUserStore(database);
 
-        var page = await store.ListAsync(User, new ListRequest("/pub/nested/", "/pub/nested/d050/f007", 3, false, true));
+        var page = await store.ListAsync(User, new ListQuery(P("/pub/nested/"), "/pub/nested/d050/f007", 3, false, true));
 
         Assert.Equal(["/pub/nested/d051/", "/pub/nested/d052/", "/pub/nested/d053/"], page);
     }

@@ -1,4 +1,4 @@
-using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Embedded.Users;
 using PubkyCluster.Storage.Tests.Contracts;
 using PubkyCluster.Storage.Tests.Infrastructure;

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using PubkyCluster.Grains.Events;
-using PubkyCluster.Grains.Storage;
-using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Ports;
+
+using static PubkyCluster.Storage.Tests.Infrastructure.TypedPaths;
+using PubkyCluster.Storage.Tests.Infrastructure;
 
 namespace PubkyCluster.Storage.Tests.Infrastructure;
 
@@ -23,26 +24,26 @@ public static class GrainLikeWriter
 
     public static async Task<UserRecord> CreateUserAsync(IUserStore store, string? user = null)
     {
-        var record = new UserRecord(user ?? NewUser(), TestClock.Next(), false, UserQuota.Default, 0, 0, null);
+        var record = new UserRecord(user ?? NewUser(), TestClock.Next(), false, QuotaRecord.Default, 0, 0, null);
         Assert.True(await store.TryCreateUserAsync(record));
         return record;
     }
 
-    public static async Task<EventView> PutAsync(IUserStore store, string user, string path, long length = 10, string? blobId = null)
+    public static async Task<EventRecord> PutAsync(IUserStore store, string user, string path, long length = 10, string? blobId = null)
     {
         var current = await store.GetEntryAsync(user, path);
         var at = TestClock.Next();
-        var entry = new EntryView(
-            path, blobId ?? NewBlobId(), HashOf(path, length), length, "text/plain", current?.CreatedAt ?? at, at);
+        var entry = new EntryRecord(
+            blobId ?? NewBlobId(), HashOf(path, length), length, "text/plain", current?.CreatedAt ?? at, at);
         long delta = current is null ? length + Overhead : length - current.ContentLength;
-        return await store.CommitAsync(new EntryChange(user, path, current?.BlobId, entry, delta, current is null ? 1 : 0, at));
+        return await store.CommitAsync(new EntryChange(user, P(path), current?.BlobId, entry, delta, current is null ? 1 : 0, at));
     }
 
-    public static async Task<EventView> DeleteAsync(IUserStore store, string user, string path)
+    public static async Task<EventRecord> DeleteAsync(IUserStore store, string user, string path)
     {
         var current = await store.GetEntryAsync(user, path) ?? throw new InvalidOperationException($"No entry at {path}.");
         return await store.CommitAsync(new EntryChange(
-            user, path, current.BlobId, null, -(current.ContentLength + Overhead), -1, TestClock.Next()));
+            user, P(path), current.BlobId, null, -(current.ContentLength + Overhead), -1, TestClock.Next()));
     }
 
     /// <summary>Creates the user and writes a file (of 1 byte) at each path.</summary>

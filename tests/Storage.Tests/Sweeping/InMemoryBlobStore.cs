@@ -1,4 +1,4 @@
-using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Tests.Sweeping;
 

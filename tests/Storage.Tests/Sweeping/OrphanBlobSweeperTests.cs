@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Embedded;
 using PubkyCluster.Storage.Embedded.Blobs;
 using PubkyCluster.Storage.Embedded.Database;

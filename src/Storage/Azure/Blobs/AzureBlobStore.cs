@@ -2,8 +2,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using PubkyCluster.Grains.Storage;
-using PubkyCluster.Storage.Embedded.Blobs;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Azure.Blobs;
 

@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using PubkyCluster.Grains.Storage;
-using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Azure.Tables;
 
 namespace PubkyCluster.Storage.Azure.SignupTokens;
@@ -18,7 +17,7 @@ public sealed class AzureSignupTokenStore(AzureTableSet tables) : ISignupTokenSt
     private const string UsedAt = "UsedAt";
 
     /// <exception cref="StoreConflictException">The token exists already; nothing changes.</exception>
-    public async Task CreateAsync(string token, UserQuota quota, DateTimeOffset createdAt, CancellationToken cancellationToken = default)
+    public async Task CreateAsync(string token, QuotaRecord quota, DateTimeOffset createdAt, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(token);
         ArgumentNullException.ThrowIfNull(quota);

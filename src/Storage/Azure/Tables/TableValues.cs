@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
-using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Azure.Tables;
 
@@ -22,7 +22,7 @@ internal static class TableValues
     /// <summary>Row keys of numbered rows: fixed width, so ordinal order is numeric order.</summary>
     public static string Number(long value) => value.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static void SetQuota(TableEntity entity, UserQuota quota)
+    public static void SetQuota(TableEntity entity, QuotaRecord quota)
     {
         SetOrRemove(entity, QuotaMb, quota.StorageQuotaMb);
         entity[QuotaUnlimited] = quota.Unlimited;
@@ -45,7 +45,7 @@ internal static class TableValues
         }
     }
 
-    public static UserQuota GetQuota(TableEntity entity) =>
+    public static QuotaRecord GetQuota(TableEntity entity) =>
         new(
             entity.GetInt64(QuotaMb),
             entity.GetBoolean(QuotaUnlimited) ?? false,

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
-using PubkyCluster.Grains.Events;
-using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Azure.Tables;
 
 namespace PubkyCluster.Storage.Azure.Users;
@@ -12,7 +11,7 @@ public sealed partial class AzureUserStore
     /// A forward range scan of the log partition from <paramref name="afterId"/>. The prefix is checked here (ordinal,
     /// so literal), which means a narrow prefix reads the events it skips: cost O(events scanned), not O(limit).
     /// </summary>
-    public async Task<IReadOnlyList<EventView>> ReadFeedAsync(
+    public async Task<IReadOnlyList<EventRecord>> ReadFeedAsync(
         long afterId, int limit, string pathPrefix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pathPrefix);
@@ -22,7 +21,7 @@ public sealed partial class AzureUserStore
         }
 
         await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var events = new List<EventView>(Math.Min(limit, 1000));
+        var events = new List<EventRecord>(Math.Min(limit, 1000));
         string filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {UserRows.LogPartition} and RowKey gt {UserRows.EventKey(Math.Max(afterId, 0))} and RowKey lt {UserRows.EventEnd}");
         await foreach (var row in tables.Events
@@ -95,7 +94,7 @@ public sealed partial class AzureUserStore
     /// Per user, a range scan of that user's index (the ascending or the descending one) from its cursor, path filters
     /// checked here; then the pages are merged by id. Cost per user: the index rows scanned until <c>limit</c> match.
     /// </summary>
-    public async Task<IReadOnlyList<EventView>> ReadUsersAsync(EventQuery query, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EventRecord>> ReadUsersAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Limit <= 0 || query.UserCursors.Count == 0)
@@ -111,9 +110,9 @@ public sealed partial class AzureUserStore
         return [.. merged.Take(query.Limit)];
     }
 
-    private async Task<List<EventView>> ReadUserIndexAsync(string user, long? cursor, EventQuery query, CancellationToken cancellationToken)
+    private async Task<List<EventRecord>> ReadUserIndexAsync(string user, long? cursor, EventQuery query, CancellationToken cancellationToken)
     {
-        var page = new List<EventView>();
+        var page = new List<EventRecord>();
         string partition = UserRows.PartitionOf(user);
         if (!TableKeys.Fits(partition) || (query.Reverse && cursor <= 1))
         {
@@ -155,7 +154,7 @@ public sealed partial class AzureUserStore
             : string.Equals(path, filter, StringComparison.Ordinal));
 
     /// <summary>An event from a log row (id in the key) or an index row (id in <see cref="UserRows.EventId"/>).</summary>
-    private static EventView ToEvent(TableEntity row, string user, string keyPrefix) =>
+    private static EventRecord ToEvent(TableEntity row, string user, string keyPrefix) =>
         new(
             row.GetInt64(UserRows.EventId) ?? long.Parse(row.RowKey.AsSpan(keyPrefix.Length), System.Globalization.CultureInfo.InvariantCulture),
             user,

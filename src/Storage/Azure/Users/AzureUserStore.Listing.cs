@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Azure.Tables;
 using PubkyCluster.Storage.Embedded.Users;
 
@@ -14,13 +14,11 @@ namespace PubkyCluster.Storage.Azure.Users;
 /// </summary>
 public sealed partial class AzureUserStore
 {
-    public async Task<IReadOnlyList<string>> ListAsync(string user, ListRequest request, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> ListAsync(string user, ListQuery request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(request);
-        if (!PathOrder.IsDirectory(request.Directory))
+        if (!request.Directory.IsDirectory)
         {
-            throw new ArgumentException("The directory must start and end with '/'.", nameof(request));
+            throw new ArgumentException("The listing's path must be a directory.", nameof(request));
         }
 
         string partition = UserRows.PartitionOf(user);
@@ -31,7 +29,7 @@ public sealed partial class AzureUserStore
 
         await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
         string directoryRange = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {UserRows.EntryKey(request.Directory)} and RowKey lt {UserRows.EntryKey(PathOrder.DirectoryEnd(request.Directory))}");
+            $"PartitionKey eq {partition} and RowKey ge {UserRows.EntryKey(request.Directory.Value)} and RowKey lt {UserRows.EntryKey(PathOrder.DirectoryEnd(request.Directory.Value))}");
         return (request.Shallow, request.Reverse) switch
         {
             (false, false) => await ListDeepForwardAsync(directoryRange, request, cancellationToken).ConfigureAwait(false),
@@ -40,7 +38,7 @@ public sealed partial class AzureUserStore
         };
     }
 
-    private async Task<IReadOnlyList<string>> ListDeepForwardAsync(string directoryRange, ListRequest request, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> ListDeepForwardAsync(string directoryRange, ListQuery request, CancellationToken cancellationToken)
     {
         string filter = request.Cursor is null
             ? directoryRange
@@ -53,9 +51,9 @@ public sealed partial class AzureUserStore
     /// A cursor inside a sub-directory (or naming it) stands for the sub-directory, so the page resumes after all of it;
     /// after each child found, the next query starts past it the same way.
     /// </summary>
-    private async Task<IReadOnlyList<string>> ListShallowForwardAsync(string directoryRange, ListRequest request, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> ListShallowForwardAsync(string directoryRange, ListQuery request, CancellationToken cancellationToken)
     {
-        string? after = request.Cursor is null ? null : After(request.Directory, request.Cursor);
+        string? after = request.Cursor is null ? null : After(request.Directory.Value, request.Cursor);
         var children = new List<string>(request.Limit);
         while (children.Count < request.Limit)
         {
@@ -71,9 +69,9 @@ public sealed partial class AzureUserStore
             }
 
             string path = TableValues.GetRequiredString(next[0], UserRows.Path);
-            string child = PathOrder.ChildDirectory(request.Directory, path) ?? path;
+            string child = PathOrder.ChildDirectory(request.Directory.Value, path) ?? path;
             children.Add(child);
-            after = After(request.Directory, child);
+            after = After(request.Directory.Value, child);
         }
 
         return children;
@@ -83,12 +81,12 @@ public sealed partial class AzureUserStore
     /// One forward scan of [directory, cursor); in a shallow listing each path collapses to its child (a child's paths
     /// are contiguous, so equal neighbours are one child) and a cursor inside a sub-directory stands for its name.
     /// </summary>
-    private async Task<IReadOnlyList<string>> ListBackwardAsync(string directoryRange, ListRequest request, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> ListBackwardAsync(string directoryRange, ListQuery request, CancellationToken cancellationToken)
     {
         string filter = directoryRange;
         if (request.Cursor is { } cursor)
         {
-            string before = request.Shallow ? PathOrder.ChildDirectory(request.Directory, cursor) ?? cursor : cursor;
+            string before = request.Shallow ? PathOrder.ChildDirectory(request.Directory.Value, cursor) ?? cursor : cursor;
             filter += TableClient.CreateQueryFilter($" and RowKey lt {UserRows.EntryKey(before)}");
         }
 
@@ -99,7 +97,7 @@ public sealed partial class AzureUserStore
                            .ConfigureAwait(false))
         {
             string path = TableValues.GetRequiredString(row, UserRows.Path);
-            string item = request.Shallow ? PathOrder.ChildDirectory(request.Directory, path) ?? path : path;
+            string item = request.Shallow ? PathOrder.ChildDirectory(request.Directory.Value, path) ?? path : path;
             if (string.Equals(previous, item, StringComparison.Ordinal))
             {
                 continue;

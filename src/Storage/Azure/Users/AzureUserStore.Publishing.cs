@@ -1,8 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
-using PubkyCluster.Grains.Events;
 using PubkyCluster.Storage.Azure.Tables;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Azure.Users;
 
@@ -34,11 +34,11 @@ public sealed partial class AzureUserStore
     }
 
     /// <summary>Publishes a commit's event: into the log (once), then into the user's index, removing the outbox row.</summary>
-    internal async Task<EventView> PublishAsync(PendingEvent pending, CancellationToken cancellationToken)
+    internal async Task<EventRecord> PublishAsync(PendingEvent pending, CancellationToken cancellationToken)
     {
         var (id, createdAt) = await AppendToLogAsync(pending, cancellationToken).ConfigureAwait(false);
         await CompleteOutboxAsync(pending, id, createdAt, cancellationToken).ConfigureAwait(false);
-        return new EventView(id, pending.User, pending.IsDelete, pending.Path, pending.ContentHash, (ulong)createdAt);
+        return new EventRecord(id, pending.User, pending.IsDelete, pending.Path, pending.ContentHash, (ulong)createdAt);
     }
 
     /// <summary>

@@ -1,10 +1,9 @@
+using Pubky.Protocol.Paths;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using PubkyCluster.Grains.Events;
-using PubkyCluster.Grains.Storage;
-using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Azure.Tables;
 
 namespace PubkyCluster.Storage.Azure.Users;
@@ -106,7 +105,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     }
 
     /// <summary>A read-modify-replace on the user row's ETag, since a merge could not remove a cleared quota.</summary>
-    public async Task<bool> UpdateUserSettingsAsync(string user, bool disabled, UserQuota quota, CancellationToken cancellationToken = default)
+    public async Task<bool> UpdateUserSettingsAsync(string user, bool disabled, QuotaRecord quota, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(quota);
@@ -144,10 +143,11 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
         throw new StoreConflictException($"The user {user} kept changing during {MaxAttempts} attempts to update its settings.");
     }
 
-    public async Task<EntryView?> GetEntryAsync(string user, string path, CancellationToken cancellationToken = default)
+    public Task<EntryRecord?> GetEntryAsync(string user, WebDavPath path, CancellationToken cancellationToken = default) =>
+        ReadEntryAsync(user, path.Value, cancellationToken);
+
+    private async Task<EntryRecord?> ReadEntryAsync(string user, string path, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(path);
         string partition = UserRows.PartitionOf(user);
         string key = UserRows.EntryKey(path);
         if (!TableKeys.Fits(partition) || !TableKeys.Fits(key))
@@ -167,11 +167,9 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     /// range of '&lt;path&gt;/' (the path is a directory already).
     /// </summary>
     /// <exception cref="PathTooLongForStoreException">The path is too long for a table key in this profile.</exception>
-    public async Task<bool> HasPathCollisionAsync(string user, string path, CancellationToken cancellationToken = default)
+    public async Task<bool> HasPathCollisionAsync(string user, WebDavPath path, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        string below = path.EndsWith('/') ? path : path + "/";
+        string below = path.DirectoryPrefix;
         if (!TableKeys.Fits(UserRows.EntryKey(below)))
         {
             // Asked before a write: a path whose key cannot be stored is refused here, not by a failing query.
@@ -183,22 +181,20 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             TableClient.CreateQueryFilter(
                 $"(RowKey ge {UserRows.EntryKey(below)} and RowKey lt {UserRows.EntryKey(Embedded.Users.PathOrder.DirectoryEnd(below))})"),
         };
-        foreach (string ancestor in ProperAncestors(path))
+        foreach (var ancestor in path.AncestorFiles)
         {
-            alternatives.Add(TableClient.CreateQueryFilter($"RowKey eq {UserRows.EntryKey(ancestor)}"));
+            alternatives.Add(TableClient.CreateQueryFilter($"RowKey eq {UserRows.EntryKey(ancestor.Value)}"));
         }
 
         return await AnyEntryAsync(user, string.Join(" or ", alternatives), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> HasEntriesUnderAsync(string user, string directory, CancellationToken cancellationToken = default)
+    public async Task<bool> HasEntriesUnderAsync(string user, WebDavPath directory, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(directory);
-        string upper = Embedded.Users.PathOrder.PrefixEnd(directory) is { } end ? UserRows.EntryKey(end) : UserRows.EntryEnd;
+        string upper = Embedded.Users.PathOrder.PrefixEnd(directory.Value) is { } end ? UserRows.EntryKey(end) : UserRows.EntryEnd;
         return await AnyEntryAsync(
             user,
-            TableClient.CreateQueryFilter($"RowKey ge {UserRows.EntryKey(directory)} and RowKey lt {upper}"),
+            TableClient.CreateQueryFilter($"RowKey ge {UserRows.EntryKey(directory.Value)} and RowKey lt {upper}"),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -208,15 +204,10 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     /// </summary>
     /// <exception cref="StoreConflictException">The current entry's blob id is not the expected one, or the user does not exist.</exception>
     /// <exception cref="PathTooLongForStoreException">The path is too long for a table key in this profile (see <see cref="TableKeys.MaxLength"/>).</exception>
-    public async Task<EventView> CommitAsync(EntryChange change, CancellationToken cancellationToken = default)
+    public async Task<EventRecord> CommitAsync(EntryChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (change.NewEntry is { } newEntry && !string.Equals(newEntry.Path, change.Path, StringComparison.Ordinal))
-        {
-            throw new ArgumentException("The new entry's path differs from the change's path.", nameof(change));
-        }
-
-        if (!TableKeys.Fits(UserRows.EntryKey(change.Path)) || !TableKeys.Fits(UserRows.MarkerKey(change.User, 0)))
+        if (!TableKeys.Fits(UserRows.EntryKey(change.Path.Value)) || !TableKeys.Fits(UserRows.MarkerKey(change.User, 0)))
         {
             throw new PathTooLongForStoreException(
                 $"The path (or user key) is too long for the cluster profile: its table key exceeds {TableKeys.MaxLength} characters.");
@@ -225,7 +216,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
         await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
         if (change.NewEntry is { } entry)
         {
-            await RememberBlobAsync(entry.BlobId, change.User, change.Path, cancellationToken).ConfigureAwait(false);
+            await RememberBlobAsync(entry.BlobId, change.User, change.Path.Value, cancellationToken).ConfigureAwait(false);
         }
 
         var pending = await WriteCommitAsync(change, cancellationToken).ConfigureAwait(false);
@@ -315,7 +306,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             return false;
         }
 
-        var entry = await GetEntryAsync(
+        var entry = await ReadEntryAsync(
             TableValues.GetRequiredString(row, UserRows.User),
             TableValues.GetRequiredString(row, UserRows.Path),
             cancellationToken).ConfigureAwait(false);
@@ -330,7 +321,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     internal async Task<PendingEvent> WriteCommitAsync(EntryChange change, CancellationToken cancellationToken)
     {
         string partition = UserRows.PartitionOf(change.User);
-        string entryKey = UserRows.EntryKey(change.Path);
+        string entryKey = UserRows.EntryKey(change.Path.Value);
         for (int attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var rows = await QueryAsync(
@@ -354,13 +345,13 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
 
             long commit = (userRow.GetInt64(UserRows.Commits) ?? 0) + 1;
             var pending = new PendingEvent(
-                change.User, commit, change.Path, change.NewEntry is null, change.NewEntry?.ContentHash, TableValues.ToMicros(change.At));
+                change.User, commit, change.Path.Value, change.NewEntry is null, change.NewEntry?.ContentHash, TableValues.ToMicros(change.At));
             var actions = new List<TableTransactionAction>(3);
             if (change.NewEntry is { } entry)
             {
                 actions.Add(current is null
-                    ? new TableTransactionAction(TableTransactionActionType.Add, ToRow(partition, entryKey, entry))
-                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToRow(partition, entryKey, entry), current.ETag));
+                    ? new TableTransactionAction(TableTransactionActionType.Add, ToRow(partition, entryKey, change.Path, entry))
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToRow(partition, entryKey, change.Path, entry), current.ETag));
             }
             else if (current is not null)
             {
@@ -409,18 +400,6 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
         return found.Count > 0;
     }
 
-    /// <summary>'/pub/a/b/c' gives '/pub', '/pub/a' and '/pub/a/b': each prefix ending just before an inner '/'.</summary>
-    private static IEnumerable<string> ProperAncestors(string path)
-    {
-        for (int index = 1; index < path.Length - 1; index++)
-        {
-            if (path[index] == '/')
-            {
-                yield return path[..index];
-            }
-        }
-    }
-
     private async Task RememberBlobAsync(string blobId, string user, string path, CancellationToken cancellationToken)
     {
         var row = new TableEntity(TableKeys.Escape(blobId), UserRows.BlobReferenceRow)
@@ -446,9 +425,8 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             TableValues.GetRequiredInt64(row, UserRows.FileCount),
             TableValues.GetNullableMicros(row, UserRows.LastWrite));
 
-    private static EntryView ToEntry(TableEntity row) =>
+    private static EntryRecord ToEntry(TableEntity row) =>
         new(
-            TableValues.GetRequiredString(row, UserRows.Path),
             TableValues.GetRequiredString(row, UserRows.BlobId),
             row.GetBinary(UserRows.ContentHash) ?? [],
             TableValues.GetRequiredInt64(row, UserRows.ContentLength),
@@ -456,10 +434,10 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             TableValues.FromMicros(TableValues.GetRequiredInt64(row, UserRows.CreatedAt)),
             TableValues.FromMicros(TableValues.GetRequiredInt64(row, UserRows.ModifiedAt)));
 
-    private static TableEntity ToRow(string partition, string key, EntryView entry) =>
+    private static TableEntity ToRow(string partition, string key, WebDavPath path, EntryRecord entry) =>
         new(partition, key)
         {
-            [UserRows.Path] = entry.Path,
+            [UserRows.Path] = path.Value,
             [UserRows.BlobId] = entry.BlobId,
             [UserRows.ContentHash] = entry.ContentHash,
             [UserRows.ContentLength] = entry.ContentLength,

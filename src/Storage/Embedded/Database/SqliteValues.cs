@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Embedded.Database;
 
@@ -20,7 +20,7 @@ internal static class SqliteValues
         parameters.AddWithValue(name, value ?? DBNull.Value);
 
     /// <summary>Binds the three quota columns as $quota_mb, $quota_unlimited and $allowed_write_paths.</summary>
-    public static void BindQuota(this SqliteParameterCollection parameters, UserQuota quota)
+    public static void BindQuota(this SqliteParameterCollection parameters, QuotaRecord quota)
     {
         parameters.Bind("$quota_mb", quota.StorageQuotaMb);
         parameters.Bind("$quota_unlimited", quota.Unlimited);
@@ -30,14 +30,14 @@ internal static class SqliteValues
     }
 
     /// <summary>Reads the quota stored by <see cref="BindQuota"/> from three consecutive columns.</summary>
-    public static UserQuota GetQuota(this SqliteDataReader reader, int firstOrdinal)
+    public static QuotaRecord GetQuota(this SqliteDataReader reader, int firstOrdinal)
     {
         long? megabytes = reader.IsDBNull(firstOrdinal) ? null : reader.GetInt64(firstOrdinal);
         bool unlimited = reader.GetBoolean(firstOrdinal + 1);
         IReadOnlyList<string>? paths = reader.IsDBNull(firstOrdinal + 2)
             ? null
             : JsonSerializer.Deserialize<string[]>(reader.GetString(firstOrdinal + 2));
-        return new UserQuota(megabytes, unlimited, paths);
+        return new QuotaRecord(megabytes, unlimited, paths);
     }
 
     public static string? GetNullableString(this SqliteDataReader reader, int ordinal) =>

@@ -1,5 +1,4 @@
-using PubkyCluster.Grains.Storage;
-using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Embedded.Database;
 
 namespace PubkyCluster.Storage.Embedded.SignupTokens;
@@ -8,7 +7,7 @@ namespace PubkyCluster.Storage.Embedded.SignupTokens;
 public sealed class SqliteSignupTokenStore(EmbeddedDatabase database) : ISignupTokenStore
 {
     /// <exception cref="StoreConflictException">The token exists already; nothing changes.</exception>
-    public Task CreateAsync(string token, UserQuota quota, DateTimeOffset createdAt, CancellationToken cancellationToken = default)
+    public Task CreateAsync(string token, QuotaRecord quota, DateTimeOffset createdAt, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(token);
         ArgumentNullException.ThrowIfNull(quota);

@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
-using PubkyCluster.Grains.Events;
-using PubkyCluster.Grains.Storage;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Embedded.Database;
 
 namespace PubkyCluster.Storage.Embedded.Users;
@@ -12,13 +11,13 @@ public sealed partial class SqliteUserStore
     private const string EventColumns = "id, user_key, kind, path, content_hash, created_at";
 
     /// <summary>A scan of the id order from <paramref name="afterId"/>; the prefix is a literal range, not a pattern.</summary>
-    public Task<IReadOnlyList<EventView>> ReadFeedAsync(
+    public Task<IReadOnlyList<EventRecord>> ReadFeedAsync(
         long afterId, int limit, string pathPrefix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pathPrefix);
         if (limit <= 0)
         {
-            return Task.FromResult<IReadOnlyList<EventView>>([]);
+            return Task.FromResult<IReadOnlyList<EventRecord>>([]);
         }
 
         return database.ReadAsync(
@@ -67,12 +66,12 @@ public sealed partial class SqliteUserStore
     /// One query: per user a seek on (user, id) from that user's bound, limited, then the union ordered by id and
     /// limited again, so a page costs at most users × limit rows whatever the length of the log.
     /// </summary>
-    public Task<IReadOnlyList<EventView>> ReadUsersAsync(EventQuery query, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<EventRecord>> ReadUsersAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Limit <= 0 || query.UserCursors.Count == 0)
         {
-            return Task.FromResult<IReadOnlyList<EventView>>([]);
+            return Task.FromResult<IReadOnlyList<EventRecord>>([]);
         }
 
         return database.ReadAsync(
@@ -161,13 +160,13 @@ public sealed partial class SqliteUserStore
         return $"(path >= {name} AND path < {name}_end)";
     }
 
-    private static async Task<IReadOnlyList<EventView>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<EventRecord>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
-        var events = new List<EventView>();
+        var events = new List<EventRecord>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            events.Add(new EventView(
+            events.Add(new EventRecord(
                 reader.GetInt64(0),
                 reader.GetString(1),
                 reader.GetString(2) == "DEL",

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
-using PubkyCluster.Grains.Users;
 using PubkyCluster.Storage.Embedded.Database;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Embedded.Users;
 
@@ -25,13 +25,11 @@ public sealed partial class SqliteUserStore
         ORDER BY path LIMIT $limit
         """;
 
-    public Task<IReadOnlyList<string>> ListAsync(string user, ListRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> ListAsync(string user, ListQuery request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(request);
-        if (!PathOrder.IsDirectory(request.Directory))
+        if (!request.Directory.IsDirectory)
         {
-            throw new ArgumentException("The directory must start and end with '/'.", nameof(request));
+            throw new ArgumentException("The listing's path must be a directory.", nameof(request));
         }
 
         if (request.Limit <= 0)
@@ -51,25 +49,25 @@ public sealed partial class SqliteUserStore
     }
 
     private async Task<IReadOnlyList<string>> ListDeepForwardAsync(
-        SqliteConnection connection, string user, ListRequest request, CancellationToken cancellationToken)
+        SqliteConnection connection, string user, ListQuery request, CancellationToken cancellationToken)
     {
-        var lower = LowerBound(request.Directory, request.Cursor, shallow: false);
-        return await SeekForwardAsync(connection, user, lower, PathOrder.DirectoryEnd(request.Directory), request.Limit, cancellationToken)
+        var lower = LowerBound(request.Directory.Value, request.Cursor, shallow: false);
+        return await SeekForwardAsync(connection, user, lower, PathOrder.DirectoryEnd(request.Directory.Value), request.Limit, cancellationToken)
             .ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<string>> ListDeepBackwardAsync(
-        SqliteConnection connection, string user, ListRequest request, CancellationToken cancellationToken)
+        SqliteConnection connection, string user, ListQuery request, CancellationToken cancellationToken)
     {
-        string upper = UpperBound(request.Directory, request.Cursor, shallow: false);
-        return await SeekBackwardAsync(connection, user, request.Directory, upper, request.Limit, cancellationToken)
+        string upper = UpperBound(request.Directory.Value, request.Cursor, shallow: false);
+        return await SeekBackwardAsync(connection, user, request.Directory.Value, upper, request.Limit, cancellationToken)
             .ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<string>> ListShallowForwardAsync(
-        SqliteConnection connection, string user, ListRequest request, CancellationToken cancellationToken)
+        SqliteConnection connection, string user, ListQuery request, CancellationToken cancellationToken)
     {
-        string directory = request.Directory;
+        string directory = request.Directory.Value;
         string end = PathOrder.DirectoryEnd(directory);
         var lower = LowerBound(directory, request.Cursor, shallow: true);
         var children = new List<string>(request.Limit);
@@ -98,9 +96,9 @@ public sealed partial class SqliteUserStore
     }
 
     private async Task<IReadOnlyList<string>> ListShallowBackwardAsync(
-        SqliteConnection connection, string user, ListRequest request, CancellationToken cancellationToken)
+        SqliteConnection connection, string user, ListQuery request, CancellationToken cancellationToken)
     {
-        string directory = request.Directory;
+        string directory = request.Directory.Value;
         string upper = UpperBound(directory, request.Cursor, shallow: true);
         var children = new List<string>(request.Limit);
         while (children.Count < request.Limit)

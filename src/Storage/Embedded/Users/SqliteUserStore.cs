@@ -1,7 +1,6 @@
+using Pubky.Protocol.Paths;
 using Microsoft.Data.Sqlite;
-using PubkyCluster.Grains.Events;
-using PubkyCluster.Grains.Storage;
-using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Embedded.Database;
 
 namespace PubkyCluster.Storage.Embedded.Users;
@@ -79,7 +78,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
             cancellationToken);
     }
 
-    public Task<bool> UpdateUserSettingsAsync(string user, bool disabled, UserQuota quota, CancellationToken cancellationToken = default)
+    public Task<bool> UpdateUserSettingsAsync(string user, bool disabled, QuotaRecord quota, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(quota);
@@ -102,26 +101,23 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
             cancellationToken);
     }
 
-    public Task<EntryView?> GetEntryAsync(string user, string path, CancellationToken cancellationToken = default)
+    public Task<EntryRecord?> GetEntryAsync(string user, WebDavPath path, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(path);
-        return database.ReadAsync<EntryView?>(
+        return database.ReadAsync<EntryRecord?>(
             async (connection, token) =>
             {
                 using var command = database.Command(
                     connection,
                     $"SELECT {EntryColumns} FROM entries WHERE user_key = $user AND path = $path");
                 command.Parameters.Bind("$user", user);
-                command.Parameters.Bind("$path", path);
+                command.Parameters.Bind("$path", path.Value);
                 using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
                 if (!await reader.ReadAsync(token).ConfigureAwait(false))
                 {
                     return null;
                 }
 
-                return new EntryView(
-                    path,
+                return new EntryRecord(
                     reader.GetString(0),
                     (byte[])reader.GetValue(1),
                     reader.GetInt64(2),
@@ -136,11 +132,9 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
     /// One query: an exact match on each proper ancestor path (a file there blocks the write) or any entry in the
     /// range of '&lt;path&gt;/' (the path is a directory already).
     /// </summary>
-    public Task<bool> HasPathCollisionAsync(string user, string path, CancellationToken cancellationToken = default)
+    public Task<bool> HasPathCollisionAsync(string user, WebDavPath path, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var ancestors = AncestorsOf(path);
+        var ancestors = path.AncestorFiles.Select(ancestor => ancestor.Value).ToList();
         return database.ReadAsync(
             async (connection, token) =>
             {
@@ -155,7 +149,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                         OR EXISTS (SELECT 1 FROM entries WHERE user_key = $user AND path >= $below AND path < $below_end)
                     """);
                 command.Parameters.Bind("$user", user);
-                string below = path.EndsWith('/') ? path : path + "/";
+                string below = path.DirectoryPrefix;
                 command.Parameters.Bind("$below", below);
                 command.Parameters.Bind("$below_end", PathOrder.DirectoryEnd(below));
                 for (int index = 0; index < ancestors.Count; index++)
@@ -168,14 +162,12 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
             cancellationToken);
     }
 
-    public Task<bool> HasEntriesUnderAsync(string user, string directory, CancellationToken cancellationToken = default)
+    public Task<bool> HasEntriesUnderAsync(string user, WebDavPath directory, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(directory);
         return database.ReadAsync(
             async (connection, token) =>
             {
-                string? end = PathOrder.PrefixEnd(directory);
+                string? end = PathOrder.PrefixEnd(directory.Value);
                 using var command = database.Command(
                     connection,
                     $"""
@@ -183,7 +175,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                                    {(end is null ? "" : "AND path < $end")})
                     """);
                 command.Parameters.Bind("$user", user);
-                command.Parameters.Bind("$directory", directory);
+                command.Parameters.Bind("$directory", directory.Value);
                 command.Parameters.Bind("$end", end);
                 return Convert.ToInt64(await command.ExecuteScalarAsync(token).ConfigureAwait(false)) != 0;
             },
@@ -194,13 +186,9 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
     /// Checks the expected blob id, writes or removes the entry, moves the usage counters and appends the event, in
     /// one durable transaction. Event times strictly increase, so a legacy timestamp cursor names one event.
     /// </summary>
-    public Task<EventView> CommitAsync(EntryChange change, CancellationToken cancellationToken = default)
+    public Task<EventRecord> CommitAsync(EntryChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (change.NewEntry is { } newEntry && !string.Equals(newEntry.Path, change.Path, StringComparison.Ordinal))
-        {
-            throw new ArgumentException("The new entry's path differs from the change's path.", nameof(change));
-        }
 
         return database.WriteAsync(
             async (connection, transaction, token) =>
@@ -277,17 +265,6 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
     }
 
     /// <summary>'/pub/a/b/c' → '/pub', '/pub/a', '/pub/a/b': every proper prefix that ends before a '/'.</summary>
-    private static List<string> AncestorsOf(string path)
-    {
-        var ancestors = new List<string>();
-        for (int slash = path.IndexOf('/', 1); slash > 0 && slash < path.Length - 1; slash = path.IndexOf('/', slash + 1))
-        {
-            ancestors.Add(path[..slash]);
-        }
-
-        return ancestors;
-    }
-
     private async Task<string?> ReadBlobIdAsync(
         SqliteConnection connection, SqliteTransaction transaction, EntryChange change, CancellationToken cancellationToken)
     {
@@ -296,7 +273,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
             "SELECT blob_id FROM entries WHERE user_key = $user AND path = $path",
             transaction);
         command.Parameters.Bind("$user", change.User);
-        command.Parameters.Bind("$path", change.Path);
+        command.Parameters.Bind("$path", change.Path.Value);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
     }
 
@@ -317,7 +294,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                   """,
             transaction);
         command.Parameters.Bind("$user", change.User);
-        command.Parameters.Bind("$path", change.Path);
+        command.Parameters.Bind("$path", change.Path.Value);
         if (change.NewEntry is { } entry)
         {
             command.Parameters.Bind("$blob_id", entry.BlobId);
@@ -352,7 +329,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
         }
     }
 
-    private async Task<EventView> AppendEventAsync(
+    private async Task<EventRecord> AppendEventAsync(
         SqliteConnection connection, SqliteTransaction transaction, EntryChange change, CancellationToken cancellationToken)
     {
         using var command = database.Command(
@@ -367,12 +344,12 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
         byte[]? hash = change.NewEntry?.ContentHash;
         command.Parameters.Bind("$user", change.User);
         command.Parameters.Bind("$kind", hash is null ? "DEL" : "PUT");
-        command.Parameters.Bind("$path", change.Path);
+        command.Parameters.Bind("$path", change.Path.Value);
         command.Parameters.Bind("$content_hash", hash);
         command.Parameters.Bind("$at", SqliteValues.ToMicros(change.At));
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new EventView(reader.GetInt64(0), change.User, hash is null, change.Path, hash, (ulong)reader.GetInt64(1));
+        return new EventRecord(reader.GetInt64(0), change.User, hash is null, change.Path.Value, hash, (ulong)reader.GetInt64(1));
     }
 
     private static async Task<IReadOnlyList<string>> ReadStringsAsync(SqliteCommand command, CancellationToken cancellationToken)

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Options;
+using PubkyCluster.Gateway.Http;
+using PubkyCluster.Grains.Operators;
+using PubkyCluster.Grains.Users;
+
+namespace PubkyCluster.Gateway.AdminApi;
+
+/// <summary>Per-user operations: disable/enable, usage, and quota overrides. The user grain decides; these only translate.</summary>
+public static class UserEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/users/{key}/disable", (string key, IGrainFactory grains) => SetDisabledAsync(key, grains, disabled: true));
+        endpoints.MapPost("/users/{key}/enable", (string key, IGrainFactory grains) => SetDisabledAsync(key, grains, disabled: false));
+        endpoints.MapGet("/users/disabled", async (IGrainFactory grains) =>
+            AdminJson.Ok(await grains.GetGrain<IHomeserverTotalsGrain>(0).ListDisabledUsers()));
+        endpoints.MapGet("/users/{key}/usage", GetUsageAsync);
+        endpoints.MapGet("/users/{key}/quota", GetQuotaAsync);
+        endpoints.MapPatch("/users/{key}/quota", PatchQuotaAsync);
+    }
+
+    private static async Task<IResult> SetDisabledAsync(string key, IGrainFactory grains, bool disabled)
+    {
+        if (!AdminUserKey.TryParse(key, out var user))
+        {
+            return AdminUserKey.Invalid();
+        }
+        return await grains.GetGrain<IUserGrain>(user.Z32).SetDisabled(disabled)
+            ? Results.Text("Ok", PlainText.ContentType)
+            : UserNotFound();
+    }
+
+    private static async Task<IResult> GetUsageAsync(string key, IGrainFactory grains)
+    {
+        if (!AdminUserKey.TryParse(key, out var user))
+        {
+            return AdminUserKey.Invalid();
+        }
+        return await grains.GetGrain<IUserGrain>(user.Z32).GetUsage() is { } usage
+            ? AdminJson.Ok(new UsageView(usage.UsedBytes, usage.FileCount, usage.LastWrite?.ToUniversalTime()))
+            : UserNotFound();
+    }
+
+    private static async Task<IResult> GetQuotaAsync(string key, IGrainFactory grains, IOptions<LimitsOptions> limits)
+    {
+        if (!AdminUserKey.TryParse(key, out var user))
+        {
+            return AdminUserKey.Invalid();
+        }
+        return await grains.GetGrain<IUserGrain>(user.Z32).GetQuota() is { } quota
+            ? Results.Json(QuotaView.Render(quota, limits.Value.DefaultQuotaMb))
+            : UserNotFound();
+    }
+
+    private static async Task<IResult> PatchQuotaAsync(string key, IGrainFactory grains, IOptions<LimitsOptions> limits, HttpContext context)
+    {
+        if (!AdminUserKey.TryParse(key, out var user))
+        {
+            return AdminUserKey.Invalid();
+        }
+        var (patch, error) = await AdminJson.ReadQuotaPatchAsync(context, emptyMeansNoChange: false);
+        if (error is not null)
+        {
+            return error;
+        }
+        var grain = grains.GetGrain<IUserGrain>(user.Z32);
+        if (await grain.GetQuota() is not { } current)
+        {
+            return UserNotFound();
+        }
+        var updated = patch!.ApplyTo(current);
+        return await grain.SetQuota(updated)
+            ? Results.Json(QuotaView.Render(updated, limits.Value.DefaultQuotaMb))
+            : UserNotFound();
+    }
+
+    private static IResult UserNotFound() => PlainText.Error(StatusCodes.Status404NotFound, "User not found");
+}

@@ -1,0 +1,61 @@
+using PubkyCluster.Grains.Users;
+using System.Buffers;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Pubky.Protocol.Hashing;
+using PubkyCluster.Storage.Ports;
+
+namespace PubkyCluster.Gateway.ClientApi;
+
+/// <summary>
+/// Streams a request body into a fresh blob while hashing (BLAKE3) and counting it: the body is never held whole and
+/// never travels through a grain. Nothing is readable until the upload completes durably.
+/// </summary>
+public sealed class BodyUploader(IBlobStore blobs, ContentTypeSniffer sniffer, IOptions<LimitsOptions> limits)
+{
+    private const int ChunkSize = 64 * 1024;
+
+    public long MaxBodyBytes => limits.Value.MaxBodyBytes;
+
+    /// <summary>The durable blob, or null when the body exceeded <see cref="MaxBodyBytes"/> (nothing is kept then).</summary>
+    public async Task<UploadedBody?> UploadAsync(Stream body, string path, CancellationToken cancellationToken)
+    {
+        var blobId = BlobIds.New();
+        var hasher = new Blake3Hasher();
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
+        {
+            await using var upload = await blobs.BeginUploadAsync(blobId, cancellationToken);
+            long length = 0;
+            string? contentType = null;
+            while (true)
+            {
+                // Fill at least the sniffing prefix before looking at it, whatever sizes the client's writes arrive in.
+                var read = await ReadAtLeastAsync(body, buffer, contentType is null ? ContentTypeSniffer.PrefixLength : 1, cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+                length += read;
+                if (length > MaxBodyBytes)
+                {
+                    return null;
+                }
+                contentType ??= sniffer.Sniff(buffer.AsSpan(0, read), path);
+                hasher.Append(buffer.AsSpan(0, read));
+                await upload.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+            await upload.CompleteAsync(cancellationToken);
+            return new UploadedBody(blobId, hasher.Finish(), length, contentType ?? sniffer.Sniff([], path));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task<int> ReadAtLeastAsync(Stream body, byte[] buffer, int minimum, CancellationToken cancellationToken) =>
+        await body.ReadAtLeastAsync(buffer.AsMemory(0, ChunkSize), minimum, throwOnEndOfStream: false, cancellationToken);
+}
+
+public sealed record UploadedBody(string BlobId, byte[] ContentHash, long Length, string ContentType);

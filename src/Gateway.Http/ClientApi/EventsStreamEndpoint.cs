@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Text;
+using Pubky.Protocol.Events;
+using PubkyCluster.Gateway.Http;
+using PubkyCluster.Storage.Ports;
+using PubkyCluster.Grains.Users;
+
+namespace PubkyCluster.Gateway.ClientApi;
+
+/// <summary>
+/// GET /events-stream: Server-Sent Events of some users' writes. History comes from the event store in pages of 100;
+/// in live mode the stream subscribes to the users' grains first, then reads history, then waits for wake-ups and
+/// re-reads from its per-user cursors, so an event committed at any moment is delivered exactly once.
+/// </summary>
+public sealed class EventsStreamEndpoint(IGrainFactory grains, IEventStore events, HomeserverMetrics metrics)
+{
+    private const int PageSize = 100;
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Well within the user grain's subscriber lease, so a live stream never lapses.</summary>
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(40);
+
+    public async Task Handle(HttpContext context)
+    {
+        var aborted = context.RequestAborted;
+        var (request, error) = await EventsStreamRequest.ParseAsync(context.Request.Query, events, aborted);
+        if (request is null)
+        {
+            await PlainText.WriteAsync(context.Response, 400, error!);
+            return;
+        }
+        if (await Refuse(context, request) is { } refusal)
+        {
+            await refusal.ExecuteAsync(context);
+            return;
+        }
+        var userGrains = request.Cursors.Keys.Select(u => grains.GetGrain<IUserGrain>(u)).ToList();
+        if ((await Task.WhenAll(userGrains.Select(g => g.Exists()))).Any(exists => !exists))
+        {
+            await PlainText.WriteAsync(context.Response, 404, "Not Found");
+            return;
+        }
+
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        var opened = Stopwatch.GetTimestamp();
+        metrics.StreamOpened();
+        try
+        {
+            await context.Response.Body.FlushAsync(aborted);
+            await Stream(context, request, userGrains);
+        }
+        finally
+        {
+            metrics.StreamClosed(Stopwatch.GetElapsedTime(opened));
+        }
+    }
+
+    private async Task Stream(HttpContext context, EventsStreamRequest request, List<IUserGrain> userGrains)
+    {
+        var aborted = context.RequestAborted;
+        var remaining = request.Limit ?? int.MaxValue;
+        if (!request.Live)
+        {
+            await SendAvailable(context, request, remaining);
+            return;
+        }
+        var observer = new StreamWakeObserver();
+        var reference = grains.CreateObjectReference<IUserEventObserver>(observer);
+        try
+        {
+            await Task.WhenAll(userGrains.Select(g => g.Subscribe(reference)));
+            var renewedAt = DateTimeOffset.UtcNow;
+            remaining -= await SendAvailable(context, request, remaining);
+            while (remaining > 0 && !aborted.IsCancellationRequested)
+            {
+                if (await observer.WaitAsync(KeepAlive, aborted))
+                {
+                    remaining -= await SendAvailable(context, request, remaining);
+                }
+                else
+                {
+                    await Write(context, ": keep-alive\n\n");
+                }
+                if (DateTimeOffset.UtcNow - renewedAt > RenewEvery)
+                {
+                    await Task.WhenAll(userGrains.Select(g => g.Subscribe(reference)));
+                    renewedAt = DateTimeOffset.UtcNow;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+        finally
+        {
+            await Task.WhenAll(userGrains.Select(g => g.Unsubscribe(reference)));
+            grains.DeleteObjectReference<IUserEventObserver>(reference);
+        }
+    }
+
+    /// <summary>Private paths need exactly one user and that user's session with read access to each private filter.</summary>
+    private async Task<IResult?> Refuse(HttpContext context, EventsStreamRequest request)
+    {
+        var privateFilters = request.PrivateFilters.ToList();
+        if (privateFilters.Count == 0)
+        {
+            return null;
+        }
+        if (request.Cursors.Count != 1)
+        {
+            return PlainText.Error(403, "A private read must be scoped to exactly one user");
+        }
+        var user = Pubky.Protocol.Keys.PublicKey.ParseZ32(request.Cursors.Keys.Single());
+        var hash = SessionCookie.SecretHash(context.Request, user);
+        foreach (var filter in privateFilters)
+        {
+            var refusal = await grains.GetGrain<IUserGrain>(user.Z32).AuthorizeRead(hash, filter);
+            if (refusal != Refusal.None)
+            {
+                return RefusalResponses.For(refusal);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Sends what the store holds past the cursors, at most <paramref name="limit"/> events; returns how many.</summary>
+    private async Task<int> SendAvailable(HttpContext context, EventsStreamRequest request, int limit)
+    {
+        var sent = 0;
+        while (sent < limit)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var page = await events.ReadUsersAsync(
+                new EventQuery(request.Cursors, request.PathFilters, request.Reverse, Math.Min(PageSize, limit - sent)),
+                context.RequestAborted);
+            metrics.RecordEventStreamQuery(Stopwatch.GetElapsedTime(started));
+            if (page.Count == 0)
+            {
+                break;
+            }
+            foreach (var committed in page)
+            {
+                await Write(context, EventFeedFormat.FormatSseMessage(committed.ToPubkyEvent()));
+                request.Cursors[committed.User] = committed.Id;
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /// <summary>A client that does not take a message within the write timeout is dropped rather than buffered for.</summary>
+    private static async Task Write(HttpContext context, string text)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(WriteTimeout);
+        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), timeout.Token);
+        await context.Response.Body.FlushAsync(timeout.Token);
+    }
+}

@@ -1,0 +1,54 @@
+using Pubky.Protocol.Auth;
+using PubkyCluster.Gateway.AdminApi;
+using PubkyCluster.Gateway.ClientApi;
+using PubkyCluster.Gateway.Http;
+using PubkyCluster.Gateway.HttpRelay;
+using PubkyCluster.Gateway.PkarrRelay;
+using PubkyCluster.Gateway.Pkdns;
+using PubkyCluster.Grains.Users;
+using PubkyCluster.Hosting.Settings;
+
+namespace PubkyCluster.Gateway;
+
+/// <summary>The gateway's HTTP areas and their services, for the web host of src/Hosting (Web/HomeserverWebHosting.cs).</summary>
+public static class GatewayHttp
+{
+    public static HttpSurface Surface { get; } = new(AddServices,
+    [
+        Area("client API", listen => listen.ClientPort, ClientApiEndpoints.Map, StorageEndpoints.DotSegmentGuard),
+        Area("admin API", listen => listen.AdminPort, AdminArea.Map),
+        Area("pkarr relay", listen => listen.PkarrRelayPort, PkarrRelayArea.Map),
+        Area("http relay", listen => listen.HttpRelayPort, HttpRelayArea.Map),
+    ]);
+
+    private static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions(configuration, AdminOptions.Section, new AdminOptionsValidator());
+        services.AddValidatedOptions(configuration, SignupOptions.Section, new SignupOptionsValidator());
+        services.AddValidatedOptions(configuration, HttpRelayOptions.Section, new HttpRelayOptionsValidator());
+        services.AddSingleton<SignupPolicy>();
+        services.AddSingleton(sp => new AuthTokenVerifier(
+            sp.GetRequiredService<IOptions<LimitsOptions>>().Value.AuthTokenWindow, sp.GetRequiredService<TimeProvider>()));
+        services.AddCors(cors => cors.AddPolicy(Cors.VeryPermissive, Cors.ConfigureVeryPermissive));
+        services.AddClientApi();
+        services.AddPkarrRelay();
+        services.AddHttpRelay();
+        services.AddHomeserverRecordPublishing();
+    }
+
+    /// <summary>Every area answers grain-call failures the same way and allows any origin, as the reference does.</summary>
+    private static HttpArea Area(
+        string name, Func<ListenOptions, int> port, Action<IEndpointRouteBuilder> map,
+        Func<HttpContext, Func<Task>, Task>? beforeRouting = null) =>
+        new(name, port, branch =>
+        {
+            branch.Use(GrainCallFailures.Guard);
+            if (beforeRouting is not null)
+            {
+                branch.Use(beforeRouting);
+            }
+            branch.UseRouting();
+            branch.UseCors(Cors.VeryPermissive);
+            branch.UseEndpoints(map);
+        });
+}

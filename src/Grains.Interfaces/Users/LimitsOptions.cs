@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+
+namespace PubkyCluster.Grains.Users;
+
+/// <summary>
+/// The limits of users and their writes (configuration section "Limits"): the user grain enforces the quota, token window
+/// and session count; the gateway the body size, before a byte reaches storage.
+/// </summary>
+public sealed class LimitsOptions
+{
+    public const string Section = "Limits";
+
+    /// <summary>Storage quota of a user without an override, in MiB; unset means unlimited, 0 means nothing may be stored.</summary>
+    public long? DefaultQuotaMb { get; set; }
+
+    /// <summary>An AuthToken is accepted when its timestamp is within this many seconds of now (the reference: 180).</summary>
+    public int AuthTokenWindowSeconds { get; set; } = 180;
+
+    /// <summary>
+    /// Sessions kept per user; a signin beyond it drops the oldest session. The reference keeps every session forever,
+    /// which lets one user's state grow without bound.
+    /// </summary>
+    public int MaxSessionsPerUser { get; set; } = 1000;
+
+    /// <summary>The largest file body a PUT may carry; larger bodies get 413. The reference has no effective limit here.</summary>
+    public long MaxBodyBytes { get; set; } = 100L * 1024 * 1024;
+
+    public TimeSpan AuthTokenWindow => TimeSpan.FromSeconds(AuthTokenWindowSeconds);
+}
+
+public sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LimitsOptions options)
+    {
+        var errors = new List<string>();
+        if (options.DefaultQuotaMb is < 0)
+        {
+            errors.Add("Limits:DefaultQuotaMb must not be negative.");
+        }
+        if (options.AuthTokenWindowSeconds is < 1 or > 3600)
+        {
+            errors.Add("Limits:AuthTokenWindowSeconds must be between 1 and 3600.");
+        }
+        if (options.MaxBodyBytes < 1)
+        {
+            errors.Add("Limits:MaxBodyBytes must be at least 1.");
+        }
+        if (options.MaxSessionsPerUser < 1)
+        {
+            errors.Add("Limits:MaxSessionsPerUser must be at least 1.");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

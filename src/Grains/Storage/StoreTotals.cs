@@ -1,4 +1,0 @@
-namespace PubkyCluster.Grains.Storage;
-
-/// <summary>Counts for the admin /info route.</summary>
-public sealed record StoreTotals(long Users, long DisabledUsers, long UsedBytes);

@@ -1,0 +1,53 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace PubkyCluster.Hosting.Cluster;
+
+/// <summary>How silos find each other and clients find silos (configuration section "Cluster").</summary>
+public sealed class ClusterMembershipOptions
+{
+    public const string Section = "Cluster";
+
+    /// <summary>Localhost: one silo in this process (the single-process default). Redis: a cluster of processes.</summary>
+    public MembershipKind Membership { get; set; } = MembershipKind.Localhost;
+
+    /// <summary>StackExchange.Redis configuration string, e.g. "127.0.0.1:6379"; required for Redis membership.</summary>
+    public string? RedisConnectionString { get; set; }
+
+    public string ClusterId { get; set; } = "pubky";
+
+    public string ServiceId { get; set; } = "pubky";
+
+    /// <summary>The address other silos and clients reach this silo at (Kubernetes: the pod IP). Never a Service VIP.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Listen on every interface while advertising <see cref="AdvertisedAddress"/> (containers).</summary>
+    public bool ListenOnAnyAddress { get; set; }
+}
+
+public enum MembershipKind
+{
+    Localhost,
+    Redis,
+}
+
+public sealed class ClusterMembershipOptionsValidator : IValidateOptions<ClusterMembershipOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ClusterMembershipOptions options)
+    {
+        var errors = new List<string>();
+        if (options.Membership == MembershipKind.Redis && string.IsNullOrWhiteSpace(options.RedisConnectionString))
+        {
+            errors.Add("Cluster:RedisConnectionString is required with Cluster:Membership=Redis.");
+        }
+        if (!IPAddress.TryParse(options.AdvertisedAddress, out _))
+        {
+            errors.Add($"Cluster:AdvertisedAddress must be an IP address, not '{options.AdvertisedAddress}'.");
+        }
+        if (string.IsNullOrWhiteSpace(options.ClusterId) || string.IsNullOrWhiteSpace(options.ServiceId))
+        {
+            errors.Add("Cluster:ClusterId and Cluster:ServiceId must be set.");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

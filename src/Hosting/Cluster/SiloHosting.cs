@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using System.Net;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using PubkyCluster.Grains.Users;
+using PubkyCluster.Hosting.Pkarr;
+using PubkyCluster.Hosting.Settings;
+using PubkyCluster.Hosting.Storage;
+using PubkyCluster.Hosting.Web;
+
+namespace PubkyCluster.Hosting.Cluster;
+
+/// <summary>
+/// Everything a silo needs to host the Pubky grains, and what a gateway needs to reach them. The single-process
+/// homeserver, the silo process and the gateway process all call these, so the profiles cannot drift apart.
+/// </summary>
+public static class SiloHosting
+{
+    /// <summary>A silo process of the cluster profile: grains only, no client API.</summary>
+    public static HostApplicationBuilder AddPubkySiloProcess(this HostApplicationBuilder builder)
+    {
+        builder.UseOrleans(silo => silo.AddPubkySilo(builder.Configuration));
+        return builder;
+    }
+
+    /// <summary>Membership on the Listen ports, the grains' services, the storage profile, the republisher and the sweeper.</summary>
+    public static ISiloBuilder AddPubkySilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var services = silo.Services;
+        var membership = services.AddPubkyGrainServices(configuration);
+        var listen = services.AddValidatedOptions(configuration, ListenOptions.Section, new ListenOptionsValidator());
+        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (membership.ClusterId, membership.ServiceId));
+        if (membership.Membership == MembershipKind.Localhost)
+        {
+            silo.UseLocalhostClustering(listen.SiloPort, listen.SiloGatewayPort, serviceId: membership.ServiceId, clusterId: membership.ClusterId);
+        }
+        else
+        {
+            silo.UseRedisClustering(membership.RedisConnectionString!);
+            silo.ConfigureEndpoints(IPAddress.Parse(membership.AdvertisedAddress), listen.SiloPort, listen.SiloGatewayPort, membership.ListenOnAnyAddress);
+        }
+        silo.AddPubkySiloStorage(configuration);
+        services.AddPubkyRepublishing(configuration);
+        return silo;
+    }
+
+    /// <summary>An Orleans client of the cluster (a gateway process that hosts no grains).</summary>
+    public static IClientBuilder AddPubkyClusterClient(this IClientBuilder client, IConfiguration configuration)
+    {
+        var membership = client.Services.AddPubkyGrainServices(configuration);
+        var listen = client.Services.AddValidatedOptions(configuration, ListenOptions.Section, new ListenOptionsValidator());
+        client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (membership.ClusterId, membership.ServiceId));
+        if (membership.Membership == MembershipKind.Localhost)
+        {
+            client.UseLocalhostClustering(listen.SiloGatewayPort, membership.ServiceId, membership.ClusterId);
+        }
+        else
+        {
+            client.UseRedisClustering(membership.RedisConnectionString!);
+        }
+        return client;
+    }
+
+    /// <summary>What every process needs whether it hosts grains or calls them: the clock, the limits and the membership settings.</summary>
+    public static ClusterMembershipOptions AddPubkyGrainServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions(configuration, LimitsOptions.Section, new LimitsOptionsValidator());
+        return services.AddValidatedOptions(configuration, ClusterMembershipOptions.Section, new ClusterMembershipOptionsValidator());
+    }
+}

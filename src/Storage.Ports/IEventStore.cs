@@ -1,0 +1,13 @@
+namespace PubkyCluster.Storage.Ports;
+
+/// <summary>The read side of the event log. Ids are gapless and become visible in commit order.</summary>
+public interface IEventStore
+{
+    /// <summary>Events with id greater than <paramref name="afterId"/> whose path starts with <paramref name="pathPrefix"/>, ascending.</summary>
+    Task<IReadOnlyList<EventRecord>> ReadFeedAsync(long afterId, int limit, string pathPrefix, CancellationToken cancellationToken = default);
+
+    /// <summary>The id of the event created at exactly this microsecond, for legacy timestamp cursors.</summary>
+    Task<long?> FindEventIdAtAsync(ulong createdAtMicros, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<EventRecord>> ReadUsersAsync(EventQuery query, CancellationToken cancellationToken = default);
+}

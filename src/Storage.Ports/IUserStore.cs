@@ -1,0 +1,55 @@
+using Pubky.Protocol.Paths;
+
+namespace PubkyCluster.Storage.Ports;
+
+/// <summary>
+/// Users, their file index and the event log, written together. Paths are normalised absolute paths; order is
+/// byte order of their UTF-8 (ordinal order of the strings is the same for the characters paths may hold).
+/// </summary>
+public interface IUserStore
+{
+    Task<UserRecord?> GetUserAsync(string user, CancellationToken cancellationToken = default);
+
+    /// <summary>False when the user already exists.</summary>
+    Task<bool> TryCreateUserAsync(UserRecord user, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the operator-controlled fields; false when the user does not exist.</summary>
+    Task<bool> UpdateUserSettingsAsync(string user, bool disabled, QuotaRecord quota, CancellationToken cancellationToken = default);
+
+    Task<EntryRecord?> GetEntryAsync(string user, WebDavPath path, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// True when writing a file at <paramref name="path"/> would collide with the user's entries: a file exists at one
+    /// of its ancestor paths (writing /a/b over a file /a), or any entry lies below it (writing /a over /a/...).
+    /// </summary>
+    /// <exception cref="PathTooLongForStoreException">The store cannot hold <paramref name="path"/>; asked before any write.</exception>
+    Task<bool> HasPathCollisionAsync(string user, WebDavPath path, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One listing page under <see cref="ListQuery.Directory"/>, in byte order (or reversed), strictly after
+    /// (before) the cursor. Deep: file paths. Shallow: immediate children, directories ending in '/'. A page costs
+    /// O(limit) index seeks whatever the size of the directory.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListAsync(string user, ListQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether any user has at least one entry under <paramref name="directory"/> (for the 404 of empty listings).</summary>
+    Task<bool> HasEntriesUnderAsync(string user, WebDavPath directory, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies <paramref name="change"/> atomically and durably and returns the appended event with its id.</summary>
+    /// <exception cref="StoreConflictException">The current entry's blob id is not <see cref="EntryChange.ExpectedBlobId"/>.</exception>
+    /// <exception cref="PathTooLongForStoreException">The store cannot hold the change's path.</exception>
+    Task<EventRecord> CommitAsync(EntryChange change, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<string>> ListDisabledUsersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> user keys in ordinal order, strictly after <paramref name="afterUser"/> (null:
+    /// from the first), disabled users included: the PKARR republisher walks every user page by page this way.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListUsersAsync(string? afterUser, int limit, CancellationToken cancellationToken = default);
+
+    Task<StoreTotals> GetTotalsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether an entry references <paramref name="blobId"/>, for the orphan-blob sweeper.</summary>
+    Task<bool> IsBlobReferencedAsync(string blobId, CancellationToken cancellationToken = default);
+}
