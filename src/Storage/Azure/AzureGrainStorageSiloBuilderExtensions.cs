@@ -1,13 +1,11 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Hosting;
-using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
-using Orleans.Serialization.Serializers;
-using Orleans.Storage;
 using PubkyCluster.Storage.Ports;
-using PubkyCluster.Storage.Azure.GrainState;
 using PubkyCluster.Storage.Azure.Tables;
+using PubkyCluster.Storage.GrainState;
 
 namespace PubkyCluster.Storage.Azure;
 
@@ -15,22 +13,30 @@ namespace PubkyCluster.Storage.Azure;
 public static class AzureGrainStorageSiloBuilderExtensions
 {
     /// <summary>
-    /// Registers <see cref="AzureTableGrainStorage"/> as the <see cref="StorageNames.GrainState"/> provider, on the same
-    /// tables as the Azure stores (registered too, if not yet), with Orleans' binary serializer so [Id]-numbered members
-    /// give version tolerance. The tables are created when the silo starts.
+    /// Registers Orleans' own Azure Table grain storage (Microsoft.Orleans.Persistence.AzureStorage) as the
+    /// <see cref="StorageNames.GrainState"/> provider, on the account and table prefix of the Azure stores (registered
+    /// too, if not yet). Its table is created when the silo starts.
     /// </summary>
     public static ISiloBuilder AddPubkyAzureGrainStorage(this ISiloBuilder builder, Action<AzureStorageOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddPubkyAzureStorage(configure);
-        builder.Services.AddGrainStorage(
+        builder.AddAzureTableGrainStorage(
             StorageNames.GrainState,
-            (provider, name) => new AzureTableGrainStorage(
-                name,
-                provider.GetRequiredService<AzureTableSet>(),
-                new OrleansGrainStorageSerializer(provider.GetRequiredService<Serializer>()),
-                provider.GetService<IActivatorProvider>(),
-                provider.GetService<ILogger<AzureTableGrainStorage>>()));
+            options => options.Configure<AzureTableSet, IOptions<AzureStorageOptions>, Serializer>(Configure));
         return builder;
+    }
+
+    private static void Configure(
+        AzureTableStorageOptions options, AzureTableSet tables, IOptions<AzureStorageOptions> azure, Serializer serializer)
+    {
+        // The table set names every table of the deployment, so the grain table follows TablePrefix like the others.
+        options.TableName = tables.GrainState.Name;
+        options.TableServiceClient = new TableServiceClient(azure.Value.ConnectionString);
+        // Binary Orleans serialization behind the size cap, as in the embedded profile; binary columns, not base64 strings.
+        options.GrainStorageSerializer = new GrainStateSerializer(serializer);
+        options.UseStringFormat = false;
+        // Clearing deletes the row (ETag-conditional) instead of leaving an empty one behind.
+        options.DeleteStateOnClear = true;
     }
 }

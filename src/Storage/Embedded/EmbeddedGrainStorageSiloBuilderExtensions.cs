@@ -4,10 +4,10 @@ using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
-using Orleans.Storage;
 using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Embedded.Database;
 using PubkyCluster.Storage.Embedded.GrainState;
+using PubkyCluster.Storage.GrainState;
 
 namespace PubkyCluster.Storage.Embedded;
 
@@ -16,8 +16,7 @@ public static class EmbeddedGrainStorageSiloBuilderExtensions
 {
     /// <summary>
     /// Registers <see cref="SqliteGrainStorage"/> as the <see cref="StorageNames.GrainState"/> provider, in the same
-    /// database as the embedded stores (registered too, if not yet), with Orleans' binary serializer so [Id]-numbered
-    /// members give version tolerance.
+    /// database as the embedded stores (registered too, if not yet), with <see cref="GrainStateSerializer"/>.
     /// </summary>
     public static ISiloBuilder AddPubkyEmbeddedGrainStorage(this ISiloBuilder builder)
     {
@@ -28,8 +27,8 @@ public static class EmbeddedGrainStorageSiloBuilderExtensions
             (provider, name) => new SqliteGrainStorage(
                 name,
                 provider.GetRequiredService<EmbeddedDatabase>(),
-                new OrleansGrainStorageSerializer(provider.GetRequiredService<Serializer>()),
-                provider.GetService<IActivatorProvider>(),
+                new GrainStateSerializer(provider.GetRequiredService<Serializer>()),
+                provider.GetRequiredService<IActivatorProvider>(),
                 provider.GetService<ILogger<SqliteGrainStorage>>()));
         return builder;
     }

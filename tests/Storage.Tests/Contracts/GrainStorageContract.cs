@@ -7,8 +7,9 @@ using PubkyCluster.Storage.Tests.Infrastructure;
 namespace PubkyCluster.Storage.Tests.Contracts;
 
 /// <summary>
-/// What every grain-state provider must do: ETag compare-and-swap on every write and clear, conflicts as
-/// <see cref="InconsistentStateException"/>, and a size cap.
+/// What every grain-state provider the project ships must do: ETag compare-and-swap on every write and clear,
+/// conflicts (stale ETag, deleted row, concurrent create) as <see cref="InconsistentStateException"/> or a subtype
+/// (the official Azure provider throws its own), and the size cap of <see cref="GrainStateSerializer"/>.
 /// </summary>
 public abstract class GrainStorageContract : StoreContract<IGrainStorage>
 {
@@ -73,7 +74,7 @@ public abstract class GrainStorageContract : StoreContract<IGrainStorage>
         stale.ETag = winner.ETag;
         await storage.WriteStateAsync(StateName, grain, winner);
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, grain, stale));
+        await Assert.ThrowsAnyAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, grain, stale));
 
         Assert.Equal(1, (await ReadAsync(storage, grain)).State!.Count);
     }
@@ -85,7 +86,7 @@ public abstract class GrainStorageContract : StoreContract<IGrainStorage>
         var grain = NewGrain();
         await storage.WriteStateAsync(StateName, grain, Counter(1));
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, grain, Counter(2)));
+        await Assert.ThrowsAnyAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, grain, Counter(2)));
 
         Assert.Equal(1, (await ReadAsync(storage, grain)).State!.Count);
     }
@@ -103,6 +104,20 @@ public abstract class GrainStorageContract : StoreContract<IGrainStorage>
         Assert.Null(state.ETag);
         Assert.False(state.RecordExists);
         Assert.False((await ReadAsync(storage, grain)).RecordExists);
+    }
+
+    [Fact]
+    public async Task Clearing_leaves_a_fresh_state_in_memory()
+    {
+        var storage = await OpenFreshAsync();
+        var grain = NewGrain();
+        var state = Counter(4, "four");
+        await storage.WriteStateAsync(StateName, grain, state);
+
+        await storage.ClearStateAsync(StateName, grain, state);
+
+        Assert.Equal(0, state.State!.Count);
+        Assert.Equal("", state.State.Note);
     }
 
     [Fact]
@@ -131,9 +146,55 @@ public abstract class GrainStorageContract : StoreContract<IGrainStorage>
         stale.ETag = state.ETag;
         await storage.WriteStateAsync(StateName, grain, state);
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(StateName, grain, stale));
+        await Assert.ThrowsAnyAsync<InconsistentStateException>(() => storage.ClearStateAsync(StateName, grain, stale));
 
         Assert.True((await ReadAsync(storage, grain)).RecordExists);
+    }
+
+    [Fact]
+    public async Task An_update_after_another_writer_cleared_the_state_is_inconsistent()
+    {
+        var storage = await OpenFreshAsync();
+        var grain = NewGrain();
+        var state = Counter(1);
+        await storage.WriteStateAsync(StateName, grain, state);
+        var stale = Counter(2);
+        stale.ETag = state.ETag;
+        await storage.ClearStateAsync(StateName, grain, state);
+
+        await Assert.ThrowsAnyAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, grain, stale));
+
+        Assert.False((await ReadAsync(storage, grain)).RecordExists);
+    }
+
+    [Fact]
+    public async Task Clearing_after_another_writer_cleared_the_state_is_inconsistent()
+    {
+        var storage = await OpenFreshAsync();
+        var grain = NewGrain();
+        var state = Counter(1);
+        await storage.WriteStateAsync(StateName, grain, state);
+        var stale = Counter(1);
+        stale.ETag = state.ETag;
+        await storage.ClearStateAsync(StateName, grain, state);
+
+        await Assert.ThrowsAnyAsync<InconsistentStateException>(() => storage.ClearStateAsync(StateName, grain, stale));
+    }
+
+    [Fact]
+    public async Task Of_two_concurrent_creates_exactly_one_wins()
+    {
+        var storage = await OpenFreshAsync();
+        var grain = NewGrain();
+        var first = storage.WriteStateAsync(StateName, grain, Counter(1));
+        var second = storage.WriteStateAsync(StateName, grain, Counter(2));
+
+        var outcomes = await Task.WhenAll(Outcome(first), Outcome(second));
+
+        Assert.Single(outcomes, outcome => outcome is null);
+        Assert.IsAssignableFrom<InconsistentStateException>(Assert.Single(outcomes, outcome => outcome is not null));
+        var stored = (await ReadAsync(storage, grain)).State!.Count;
+        Assert.Equal(outcomes[0] is null ? 1 : 2, stored);
     }
 
     [Fact]
@@ -167,7 +228,7 @@ public abstract class GrainStorageContract : StoreContract<IGrainStorage>
     [Fact]
     public async Task State_survives_closing_and_reopening_the_store()
     {
-        string name = NewName();
+        var name = NewName();
         var storage = await OpenNamedAsync(name);
         var grain = NewGrain();
         var state = Counter(42);
@@ -178,6 +239,20 @@ public abstract class GrainStorageContract : StoreContract<IGrainStorage>
 
         Assert.Equal(42, reopened.State!.Count);
         Assert.Equal(state.ETag, reopened.ETag);
+    }
+
+    /// <summary>Null when the write succeeded, else what it threw.</summary>
+    private static async Task<Exception?> Outcome(Task write)
+    {
+        try
+        {
+            await write;
+            return null;
+        }
+        catch (Exception exception)
+        {
+            return exception;
+        }
     }
 
     private static GrainId NewGrain() => GrainId.Create("user", Guid.NewGuid().ToString("N"));

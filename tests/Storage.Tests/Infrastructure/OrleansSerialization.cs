@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
+using PubkyCluster.Storage.GrainState;
 
 namespace PubkyCluster.Storage.Tests.Infrastructure;
 
@@ -12,8 +13,8 @@ public static class OrleansSerialization
         .AddSerializer(builder => builder.AddAssembly(typeof(CounterState).Assembly))
         .BuildServiceProvider();
 
-    public static IGrainStorageSerializer GrainStorageSerializer { get; } =
-        new OrleansGrainStorageSerializer(Services.GetRequiredService<Serializer>());
+    /// <summary>The serializer the registrations give every provider, size cap included.</summary>
+    public static IGrainStorageSerializer GrainStorageSerializer { get; } = new GrainStateSerializer(Services.GetRequiredService<Serializer>());
 
     public static IActivatorProvider ActivatorProvider { get; } = Services.GetRequiredService<IActivatorProvider>();
 }

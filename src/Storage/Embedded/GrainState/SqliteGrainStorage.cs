@@ -12,23 +12,34 @@ using PubkyCluster.Storage.GrainState;
 namespace PubkyCluster.Storage.Embedded.GrainState;
 
 /// <summary>
-/// Orleans grain state in the embedded database. The ETag is a version number and every write is a compare-and-swap
-/// on it, so a stale activation (a brief duplicate) gets <see cref="InconsistentStateException"/> and is deactivated
-/// instead of overwriting newer state.
+/// Orleans grain state in the embedded database. The ETag is a version number and every write and clear is a
+/// compare-and-swap on it, so a stale activation (a brief duplicate) gets <see cref="InconsistentStateException"/>
+/// and is deactivated instead of overwriting newer state. The schema is created when the silo starts, so a bad data
+/// directory fails the start rather than a grain.
 /// </summary>
 public sealed partial class SqliteGrainStorage(
     string name,
     EmbeddedDatabase database,
     IGrainStorageSerializer serializer,
-    IActivatorProvider? activatorProvider = null,
-    ILogger<SqliteGrainStorage>? logger = null) : PubkyGrainStorage(name, serializer, activatorProvider)
+    IActivatorProvider activatorProvider,
+    ILogger<SqliteGrainStorage>? logger = null) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
-    private readonly ILogger logger = logger ?? NullLogger<SqliteGrainStorage>.Instance;
+    private readonly ILogger _logger = logger ?? NullLogger<SqliteGrainStorage>.Instance;
 
-    protected override Task InitializeAsync(CancellationToken cancellationToken) => database.InitializeAsync(cancellationToken);
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe($"{nameof(SqliteGrainStorage)}-{name}", ServiceLifecycleStage.ApplicationServices, database.InitializeAsync);
 
-    public override async Task ReadStateAsync<T>(
-        string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        WriteStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
+
+    /// <summary>A missing row gives a fresh state, no ETag and <c>RecordExists</c> false.</summary>
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
         var stored = await database.ReadAsync(
             async (connection, token) =>
@@ -40,31 +51,37 @@ public sealed partial class SqliteGrainStorage(
                     WHERE grain_type = $grain_type AND grain_id = $grain_id AND state_name = $state_name
                     """);
                 AddKey(command, stateName, grainId);
-                using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                return await reader.ReadAsync(token).ConfigureAwait(false)
+                using var reader = await command.ExecuteReaderAsync(token);
+                return await reader.ReadAsync(token)
                     ? (Version: reader.GetInt64(0), Data: (byte[])reader.GetValue(1))
                     : ((long Version, byte[] Data)?)null;
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
 
         if (stored is { } row)
         {
-            Loaded(grainState, row.Data, FormatETag(row.Version));
+            grainState.State = serializer.Deserialize<T>(new BinaryData(row.Data)) ?? Fresh<T>();
+            grainState.ETag = FormatETag(row.Version);
+            grainState.RecordExists = true;
         }
         else
         {
-            Missing(grainState);
+            grainState.State = Fresh<T>();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
         }
     }
 
-    /// <summary>The ETag is the row's version: an insert creates version 1, an update moves it on only from the version read.</summary>
-    public override async Task WriteStateAsync<T>(
-        string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    /// <summary>
+    /// No ETag: insert, and the row must not exist yet. An ETag: update, and the row must still carry that version.
+    /// The ETag moves on by one with each write.
+    /// </summary>
+    /// <exception cref="InconsistentStateException">The stored row is not the one the grain read.</exception>
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
-        byte[] data = Serialize(stateName, grainId, grainState.State).ToArray();
-
-        long? expected = ParseETag(grainState.ETag, stateName, grainId);
-        long version = await database.WriteAsync(
+        var data = serializer.Serialize(grainState.State).ToArray();
+        var expected = ParseETag(grainState.ETag, stateName, grainId);
+        var version = await database.WriteAsync(
             async (connection, transaction, token) =>
             {
                 using var command = database.Command(
@@ -84,22 +101,27 @@ public sealed partial class SqliteGrainStorage(
                 AddKey(command, stateName, grainId);
                 command.Parameters.Bind("$data", data);
                 command.Parameters.Bind("$version", expected);
-                if (await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) != 1)
+                if (await command.ExecuteNonQueryAsync(token) != 1)
                 {
-                    throw await ConflictAsync(connection, transaction, stateName, grainId, grainState.ETag, token).ConfigureAwait(false);
+                    throw await ConflictAsync(connection, transaction, stateName, grainId, grainState.ETag, token);
                 }
 
                 return (expected ?? 0) + 1;
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
 
-        Written(grainState, FormatETag(version));
+        grainState.ETag = FormatETag(version);
+        grainState.RecordExists = true;
     }
 
-    public override async Task ClearStateAsync<T>(
-        string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the row if it still carries the ETag the grain read; without an ETag there must be no row. Afterwards
+    /// the state is fresh, with no ETag and no record.
+    /// </summary>
+    /// <exception cref="InconsistentStateException">The stored row is not the one the grain read.</exception>
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
-        long? expected = ParseETag(grainState.ETag, stateName, grainId);
+        var expected = ParseETag(grainState.ETag, stateName, grainId);
         await database.WriteAsync(
             async (connection, transaction, token) =>
             {
@@ -118,20 +140,24 @@ public sealed partial class SqliteGrainStorage(
                     transaction);
                 AddKey(command, stateName, grainId);
                 command.Parameters.Bind("$version", expected);
-                bool consistent = expected is null
-                    ? Convert.ToInt64(await command.ExecuteScalarAsync(token).ConfigureAwait(false)) == 0
-                    : await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+                var consistent = expected is null
+                    ? Convert.ToInt64(await command.ExecuteScalarAsync(token), CultureInfo.InvariantCulture) == 0
+                    : await command.ExecuteNonQueryAsync(token) == 1;
                 if (!consistent)
                 {
-                    throw await ConflictAsync(connection, transaction, stateName, grainId, grainState.ETag, token).ConfigureAwait(false);
+                    throw await ConflictAsync(connection, transaction, stateName, grainId, grainState.ETag, token);
                 }
 
                 return true;
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
 
-        Cleared(grainState);
+        grainState.State = Fresh<T>();
+        grainState.ETag = null;
+        grainState.RecordExists = false;
     }
+
+    private T Fresh<T>() => activatorProvider.GetActivator<T>().Create();
 
     private static void AddKey(SqliteCommand command, string stateName, GrainId grainId)
     {
@@ -150,7 +176,7 @@ public sealed partial class SqliteGrainStorage(
             return null;
         }
 
-        return long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out long version)
+        return long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
             : throw new InconsistentStateException(
                 $"The ETag '{etag}' of the state '{stateName}' of {grainId} is not a version of this provider.", "(unknown)", etag);
@@ -173,17 +199,15 @@ public sealed partial class SqliteGrainStorage(
             """,
             transaction);
         AddKey(command, stateName, grainId);
-        string stored = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version
-            ? FormatETag(version)
-            : "(none)";
-        LogConflict(Name, stateName, grainId, stored, currentETag ?? "(none)");
+        var stored = await command.ExecuteScalarAsync(cancellationToken) is long version ? FormatETag(version) : "(none)";
+        var current = currentETag ?? "(none)";
+        LogConflict(name, stateName, grainId, stored, current);
         return new InconsistentStateException(
-            $"The state '{stateName}' of {grainId} is at version {stored}, not {currentETag ?? "(none)"} as the grain read.",
-            stored,
-            currentETag ?? "(none)");
+            $"The state '{stateName}' of {grainId} is at version {stored}, not {current} as the grain read.", stored, current);
     }
 
     [LoggerMessage(
+        EventId = 4101,
         Level = LogLevel.Warning,
         Message = "Grain storage {Provider}: state '{StateName}' of {GrainId} is at version {Stored}, the grain had {Current}")]
     private partial void LogConflict(string provider, string stateName, GrainId grainId, string stored, string current);
