@@ -3,7 +3,10 @@ using OpenTelemetry.Metrics;
 
 namespace PubkyCluster.Gateway.Metrics;
 
-/// <summary>The metrics listener (A14): Prometheus text over OpenTelemetry, for the homeserver's, Orleans' and Kestrel's meters.</summary>
+/// <summary>
+/// The metrics listener (the reference's is pubky-core v0.6.0: pubky-homeserver/src/metrics_server/routes/metrics.rs):
+/// Prometheus text over OpenTelemetry, for the homeserver's, Orleans' and Kestrel's meters.
+/// </summary>
 public static class MetricsArea
 {
     /// <summary>Orleans publishes its own instruments (grains, messaging, membership) under this meter.</summary>

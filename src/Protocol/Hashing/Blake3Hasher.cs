@@ -4,7 +4,7 @@ namespace Pubky.Protocol.Hashing;
 
 /// <summary>
 /// Incremental BLAKE3-256 over BouncyCastle's <see cref="Blake3Digest"/>: file bodies arrive as a stream of chunks and
-/// their content hash (A7.1) must be known when the last chunk has been stored, without buffering the whole body.
+/// their content hash must be known when the last chunk has been stored, without buffering the whole body.
 /// </summary>
 public sealed class Blake3Hasher
 {
