@@ -3,8 +3,9 @@ using PubkyCluster.Gateway.Http;
 namespace PubkyCluster.Gateway.AdminApi;
 
 /// <summary>
-/// The admin API (A13, and the B8 additions this homeserver supports), on its own listener. Everything but the
-/// greeting needs the admin password.
+/// The admin API of pubky-core v0.6.0 (pubky-homeserver/src/admin_server/app.rs), plus the later additions this
+/// homeserver supports (pubky-core main: pubky-homeserver/openapi-admin.yml), on its own listener. Everything but
+/// the greeting needs the admin password.
 /// </summary>
 public static class AdminArea
 {

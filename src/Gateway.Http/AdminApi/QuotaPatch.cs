@@ -6,7 +6,8 @@ using PubkyCluster.Grains.Users;
 namespace PubkyCluster.Gateway.AdminApi;
 
 /// <summary>
-/// A partial <see cref="UserQuota"/> from admin JSON (B8): a field that is absent keeps its value; <c>null</c> resets
+/// A partial <see cref="UserQuota"/> from admin JSON (PATCH /users/{pubkey}/quota in pubky-core main's
+/// pubky-homeserver/openapi-admin.yml): a field that is absent keeps its value; <c>null</c> resets
 /// it (storage to the configured default, write paths to unrestricted); <c>storage_quota_mb</c> is a whole number of
 /// MiB or <c>"unlimited"</c>; <c>allowed_write_paths</c> lists absolute path prefixes (<c>[]</c> = read-only).
 /// The reference's rate fields are not enforced here, so they are refused rather than silently dropped.

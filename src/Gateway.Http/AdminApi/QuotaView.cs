@@ -4,8 +4,9 @@ using PubkyCluster.Grains.Users;
 namespace PubkyCluster.Gateway.AdminApi;
 
 /// <summary>
-/// The admin API's quota answer (B8): <c>overrides</c> is what the operator set for the user (null = the default),
-/// <c>effective</c> is what is enforced, with the configured default filled in (no default = unlimited).
+/// The admin API's quota answer (GET /users/{pubkey}/quota in pubky-core main's pubky-homeserver/openapi-admin.yml):
+/// <c>overrides</c> is what the operator set for the user (null = the default), <c>effective</c> is what is
+/// enforced, with the configured default filled in (no default = unlimited).
 /// </summary>
 public static class QuotaView
 {

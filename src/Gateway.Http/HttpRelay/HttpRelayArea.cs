@@ -3,8 +3,8 @@ using PubkyCluster.Gateway.Http;
 namespace PubkyCluster.Gateway.HttpRelay;
 
 /// <summary>
-/// The http relay's <c>/link/{id}</c> rendezvous (pkarr-dht.md section 4), which the pubkyauth flow uses to hand an
-/// encrypted AuthToken from the signer (POST) to the waiting app (GET).
+/// The http relay's <c>/link/{id}</c> rendezvous (pubky-core v0.6.0: http-relay/src/http_relay.rs), which the
+/// pubkyauth flow uses to hand an encrypted AuthToken from the signer (POST) to the waiting app (GET).
 /// </summary>
 public static class HttpRelayArea
 {

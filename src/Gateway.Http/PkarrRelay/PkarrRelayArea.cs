@@ -10,9 +10,9 @@ using PubkyCluster.Grains.Pkarr;
 namespace PubkyCluster.Gateway.PkarrRelay;
 
 /// <summary>
-/// The pkarr relay HTTP API as pkarr-relay 0.11 serves it to pubky-core 0.6.0 clients (pkarr-dht.md section 2.1), minus
-/// its bug of answering an older If-Modified-Since with an empty 200. The testnet's JS client resolves and publishes
-/// user and homeserver records only through this API.
+/// The pkarr relay HTTP API as pkarr-relay 0.11 serves it to pubky-core 0.6.0 clients (pkarr: relay/src/handlers.rs
+/// and design/relays.md), minus its bug of answering an older If-Modified-Since with an empty 200. The testnet's JS
+/// client resolves and publishes user and homeserver records only through this API.
 /// </summary>
 public static class PkarrRelayArea
 {

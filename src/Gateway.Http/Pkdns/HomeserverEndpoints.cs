@@ -4,7 +4,7 @@ using Pubky.Pkarr.Packets;
 namespace PubkyCluster.Gateway.Pkdns;
 
 /// <summary>
-/// Where this homeserver says it can be reached (A15.1): one reading of the configuration shared by the published
+/// Where this homeserver says it can be reached: one reading of the configuration shared by the published
 /// record and the admin /info answer, so the two never disagree.
 /// </summary>
 public static class HomeserverEndpoints

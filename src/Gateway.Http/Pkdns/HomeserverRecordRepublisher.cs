@@ -5,7 +5,9 @@ using PubkyCluster.Grains.Pkarr;
 namespace PubkyCluster.Gateway.Pkdns;
 
 /// <summary>
-/// Publishes the homeserver's own PKARR record (A15.1): built once, at start, with one timestamp, then the same bytes
+/// Publishes the homeserver's own PKARR record as pubky-core v0.6.0's
+/// pubky-homeserver/src/republishers/key_republisher.rs does: built once, at start, with one timestamp, then the
+/// same bytes
 /// are published again every <see cref="PkarrNetworkSettings.HomeserverRepublishInterval"/> (an hour) so DHT nodes keep them. Unlike the reference, a failed publish never stops the host:
 /// it is logged and retried with growing delays, since clients that cached the record keep working meanwhile.
 /// </summary>

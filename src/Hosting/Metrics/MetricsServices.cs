@@ -5,7 +5,10 @@ using OpenTelemetry.Metrics;
 
 namespace PubkyCluster.Hosting.Metrics;
 
-/// <summary>Prometheus text over OpenTelemetry for the homeserver's, Orleans' and Kestrel's meters (the metrics listener).</summary>
+/// <summary>
+/// The metrics listener (the reference's is pubky-core v0.6.0: pubky-homeserver/src/metrics_server/routes/metrics.rs):
+/// Prometheus text over OpenTelemetry, for the homeserver's, Orleans' and Kestrel's meters.
+/// </summary>
 public static class MetricsServices
 {
     /// <summary>Orleans publishes its own instruments (grains, messaging, membership) under this meter.</summary>

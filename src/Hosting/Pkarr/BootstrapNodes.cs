@@ -7,7 +7,10 @@ namespace PubkyCluster.Hosting.Pkarr;
 /// <summary>Mainline bootstrap nodes: the defaults and turning <c>host:port</c> entries into IPv4 endpoints.</summary>
 public static class BootstrapNodes
 {
-    /// <summary>The nodes Rust mainline starts from (pkarr-dht.md 3.4), the network pubky's clients use.</summary>
+    /// <summary>
+    /// The nodes Rust mainline starts from (<c>DEFAULT_BOOTSTRAP_NODES</c> in its src/rpc.rs), the network pubky's
+    /// clients use.
+    /// </summary>
     public static IReadOnlyList<string> Mainline { get; } =
     [
         "router.bittorrent.com:6881",

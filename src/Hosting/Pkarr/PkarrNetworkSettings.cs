@@ -18,7 +18,10 @@ public sealed record PkarrNetworkSettings(
     TimeSpan HomeserverRepublishInterval,
     int MinStoredNodes)
 {
-    /// <summary>pubky's public relays, the reference homeserver's <c>dht_relay_nodes</c> default (A16).</summary>
+    /// <summary>
+    /// pubky's public relays, the reference homeserver's <c>dht_relay_nodes</c> default (pubky-core v0.6.0:
+    /// pubky-homeserver/src/data_directory/config.default.toml).
+    /// </summary>
     public static IReadOnlyList<Uri> PubkyRelays { get; } = [new("https://pkarr.pubky.app"), new("https://pkarr.pubky.org")];
 
     /// <summary>What pkarr 7 and pubky's republisher require on the Mainline DHT; one is plenty on a loopback testnet.</summary>

@@ -27,7 +27,10 @@ public sealed class PkarrOptions
     /// </summary>
     public List<string>? Relays { get; set; }
 
-    /// <summary>2 for mainline ≤ 5 (pubky-core 0.6.0) and bittorrent-dht peers, 4 for mainline ≥ 6 (Traps 1).</summary>
+    /// <summary>
+    /// 2 for mainline ≤ 5 (pubky-core 0.6.0) and bittorrent-dht peers, 4 for mainline ≥ 6: mainline's
+    /// src/common/messages.rs reads <c>t</c> as a u16 before 6.0 and as a u32 since, and drops any other length.
+    /// </summary>
     public int TransactionIdLength { get; set; } = 2;
 
     /// <summary>How long one DHT query or relay GET waits (pkarr's default: 2 s).</summary>

@@ -5,7 +5,7 @@ namespace Pubky.Pkarr.Bencode;
 
 /// <summary>
 /// Canonical bencoding: dictionary keys in raw byte order, integers in plain decimal (no '+', no leading zeros, no
-/// negative zero). Canonical output matters because BEP44 signatures cover bencoded bytes (see Traps 5).
+/// negative zero). Canonical output matters because BEP44 signatures cover bencoded bytes.
 /// </summary>
 public static class BencodeEncoder
 {

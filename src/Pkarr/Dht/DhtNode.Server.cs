@@ -8,8 +8,9 @@ using Pubky.Protocol.Keys;
 namespace Pubky.Pkarr.Dht;
 
 /// <summary>
-/// The answering side (pkarr-dht.md 3.7). Replies echo <c>t</c>, carry our <c>id</c> and the requester's <c>ip</c>, and
-/// never set <c>ro</c> (Rust ignores every reply marked read-only). Client-mode nodes stay silent.
+/// The answering side, modelled on mainline's src/rpc/server.rs. Replies echo <c>t</c>, carry our <c>id</c> and the
+/// requester's <c>ip</c> (BEP42), and never set <c>ro</c> (BEP43; Rust ignores every reply marked read-only).
+/// Client-mode nodes stay silent.
 /// </summary>
 public sealed partial class DhtNode
 {

@@ -286,7 +286,7 @@ public sealed partial class DhtNode : IMutableItemDht, IAsyncDisposable
     /// <summary>
     /// The packet in a <c>get</c> answer, or null when there is none or it fails any check: <c>k</c> must be the key we
     /// asked for, <c>sha1(k)</c> the target, the signature and DNS valid (a hostile node may send another key's
-    /// validly signed packet; Traps 18).
+    /// validly signed packet; Rust mainline's src/common/mutable.rs does not check this, it takes the query's target).
     /// </summary>
     private SignedPacket? ReadAnswerPacket(PublicKey key, NodeId target, BencodeDictionary body)
     {

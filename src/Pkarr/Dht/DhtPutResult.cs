@@ -11,7 +11,7 @@ public sealed record DhtPutResult(
 {
     /// <summary>
     /// Nodes that now hold the item: those that accepted it plus those that answered 302 while already holding the
-    /// identical item (bittorrent-dht refuses equal-seq re-puts even when identical; Traps 8).
+    /// identical item (bittorrent-dht answers 302 to an equal-seq re-put even when it is identical).
     /// </summary>
     public int Stored => StoredNodes + AlreadyHeldIdentical;
 

@@ -3,7 +3,8 @@ using System.Net;
 namespace Pubky.Pkarr.Packets;
 
 /// <summary>
-/// What the homeserver advertises about itself (pubky <c>[pkdns]</c> config, A15.1): the public address and Pubky TLS
+/// What the homeserver advertises about itself (the <c>[pkdns]</c> section of pubky-core v0.6.0's
+/// pubky-homeserver/src/data_directory/config.default.toml): the public address and Pubky TLS
 /// port for native clients, and optionally an ICANN domain for browsers.
 /// </summary>
 public sealed record HomeserverPacketOptions(IPAddress PublicIp, ushort PubkyTlsPort)

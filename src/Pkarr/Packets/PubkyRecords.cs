@@ -6,8 +6,9 @@ using Pubky.Protocol.Keys;
 namespace Pubky.Pkarr.Packets;
 
 /// <summary>
-/// The two record sets Pubky publishes through pkarr: a homeserver's own endpoints (A15.1) and a user's
-/// <c>_pubky</c> pointer to their homeserver (A15.2).
+/// The two record sets Pubky publishes through pkarr: a homeserver's own endpoints (pubky-core v0.6.0:
+/// pubky-homeserver/src/republishers/key_republisher.rs) and a user's <c>_pubky</c> pointer to their homeserver
+/// (pubky-sdk/src/actors/pkdns.rs).
 /// </summary>
 public static class PubkyRecords
 {

@@ -9,9 +9,9 @@ using Pubky.Protocol.Keys;
 namespace Pubky.Pkarr.Relay;
 
 /// <summary>
-/// Client of pkarr HTTP relays (pkarr-dht.md 2): <c>GET /{z32}</c> and <c>PUT /{z32}</c> carrying relay payloads
-/// (<c>sig ‖ timestamp ‖ dns</c>). Copes with both relay generations: 0.11's empty-200 bug and 409/412/428 codes, and
-/// 1.0's <c>Pkarr-Dht-Stored-Nodes</c>. Every answer is verified before it is returned.
+/// Client of pkarr HTTP relays (pkarr: design/relays.md): <c>GET /{z32}</c> and <c>PUT /{z32}</c> carrying relay
+/// payloads (<c>sig ‖ timestamp ‖ dns</c>). Copes with both relay generations: 0.11's empty-200 bug and 409/412/428
+/// codes, and 1.0's <c>Pkarr-Dht-Stored-Nodes</c>. Every answer is verified before it is returned.
 /// </summary>
 public sealed class PkarrRelayClient
 {

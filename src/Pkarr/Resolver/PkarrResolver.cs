@@ -11,7 +11,8 @@ namespace Pubky.Pkarr.Resolver;
 /// Resolves pkarr keys over the DHT and/or relays with a cache that behaves like pkarr 3.x: a fresh hit is returned
 /// as is; an expired hit is still returned at once and refreshed in the background (stale-while-revalidate); a miss
 /// waits for the first valid answer while the rest of the query keeps improving the cache. The cache always keeps the
-/// most recent packet seen, and expiry counts from when we last saw it, with the TTL clamped (Traps 9).
+/// most recent packet seen, and expiry counts from when we last saw it, with the TTL clamped, like pkarr 3.10's
+/// <c>SignedPacket::expires_in</c> (pkarr/src/signed_packet.rs).
 /// </summary>
 public sealed class PkarrResolver : IAsyncDisposable
 {

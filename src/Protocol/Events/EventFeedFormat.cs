@@ -3,7 +3,10 @@ using System.Text;
 
 namespace Pubky.Protocol.Events;
 
-/// <summary>The two text renderings of events: the <c>/events/</c> page (A5.2) and one SSE message (A5.3).</summary>
+/// <summary>
+/// The two text renderings of events: the <c>/events/</c> page and one <c>/events-stream</c> SSE message, as
+/// pubky-core v0.6.0 prints them (pubky-homeserver/src/client_server/routes/events.rs).
+/// </summary>
 public static class EventFeedFormat
 {
     /// <summary>

@@ -1,6 +1,6 @@
 namespace Pubky.Protocol.Events;
 
-/// <summary>What happened to a file (A7.5): every successful PUT and DELETE records one event.</summary>
+/// <summary>What happened to a file: every successful PUT and DELETE records one event.</summary>
 public enum EventKind
 {
     Put,

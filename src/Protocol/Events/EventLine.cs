@@ -3,7 +3,7 @@ using Pubky.Protocol.Resources;
 
 namespace Pubky.Protocol.Events;
 
-/// <summary>One event as the <c>/events/</c> feed prints it (A5.2): <c>PUT pubky://&lt;z32&gt;&lt;path&gt;</c>.</summary>
+/// <summary>One event as the <c>/events/</c> feed prints it: <c>PUT pubky://&lt;z32&gt;&lt;path&gt;</c>.</summary>
 public sealed record EventLine(EventKind Kind, PubkyResource Resource)
 {
     public override string ToString() => Kind.ToWireName() + " " + Resource;

@@ -5,9 +5,10 @@ using Pubky.Protocol.Paths;
 namespace Pubky.Protocol.Events;
 
 /// <summary>
-/// The events cursor of older servers (A5.2): the event's <c>created_at</c> in microseconds as 8 big-endian bytes in
+/// The events cursor of older servers: the event's <c>created_at</c> in microseconds as 8 big-endian bytes in
 /// 13 Crockford base32 characters. Still accepted so that clients holding such a cursor can resume; the server maps
-/// it to the id of the event with exactly that timestamp.
+/// it to the id of the event with exactly that timestamp, as pubky-core v0.6.0 does in
+/// pubky-homeserver/src/persistence/files/events/events_repository.rs.
 /// </summary>
 public static class LegacyTimestampCursor
 {

@@ -4,7 +4,7 @@ using Pubky.Protocol.Resources;
 namespace Pubky.Protocol.Events;
 
 /// <summary>
-/// A recorded write (A7.5): its id doubles as the cursor, a PUT carries the new content's hash and a DEL carries none,
+/// A recorded write: its id doubles as the cursor, a PUT carries the new content's hash and a DEL carries none,
 /// which is what the feed and the SSE stream print.
 /// </summary>
 public sealed record PubkyEvent

@@ -5,8 +5,9 @@ using System.Diagnostics.CodeAnalysis;
 namespace Pubky.Protocol.Hashing;
 
 /// <summary>
-/// URL-safe base64 without padding (RFC 4648 §5), the form of the pubkyauth <c>secret</c> and of http-relay channel
-/// ids (A10). Decoding is strict: no padding, no whitespace, unused low bits zero.
+/// URL-safe base64 without padding (RFC 4648 section 5), the form of the pubkyauth <c>secret</c> and of http-relay
+/// channel ids (pubky-core v0.6.0: pubky-sdk/src/actors/auth/auth_flow.rs). Decoding is strict: no padding, no
+/// whitespace, unused low bits zero.
 /// </summary>
 public static class Base64UrlNoPad
 {

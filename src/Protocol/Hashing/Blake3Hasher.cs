@@ -2,7 +2,7 @@ namespace Pubky.Protocol.Hashing;
 
 /// <summary>
 /// Incremental BLAKE3-256 over the managed SIMD <see cref="Blake3.Hasher"/>: file bodies arrive as a stream of chunks
-/// and their content hash (A7.1) must be known when the last chunk has been stored, without buffering the whole body.
+/// and their content hash must be known when the last chunk has been stored, without buffering the whole body.
 /// </summary>
 public sealed class Blake3Hasher
 {

@@ -3,8 +3,9 @@ using System.Diagnostics.CodeAnalysis;
 namespace Pubky.Protocol.Hashing;
 
 /// <summary>
-/// The BLAKE3-256 hash of a stored file (A7.1). It travels as standard base64 with '=' padding: quoted as the strong
-/// <c>ETag</c> (46 chars, A7.3) and bare as the SSE <c>content_hash</c> (44 chars, A5.3).
+/// The BLAKE3-256 hash of a stored file. It travels as standard base64 with '=' padding: quoted as the strong
+/// <c>ETag</c> (46 chars) and bare as the SSE <c>content_hash</c> (44 chars), as in pubky-core v0.6.0's
+/// pubky-homeserver/src/client_server/routes/tenants/read.rs and routes/events.rs.
 /// </summary>
 public sealed class ContentHash : IEquatable<ContentHash>
 {

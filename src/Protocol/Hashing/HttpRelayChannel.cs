@@ -1,8 +1,9 @@
 namespace Pubky.Protocol.Hashing;
 
 /// <summary>
-/// The pubkyauth flow's rendezvous name on the http relay (A10): both the app and the signer derive it from the
-/// shared client secret, so the secret itself never appears in a relay URL.
+/// The pubkyauth flow's rendezvous name on the http relay (pubky-core v0.6.0: pubky-sdk/src/actors/auth/auth_flow.rs):
+/// both the app and the signer derive it from the shared client secret, so the secret itself never appears in a
+/// relay URL.
 /// </summary>
 public static class HttpRelayChannel
 {

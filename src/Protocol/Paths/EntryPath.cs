@@ -4,7 +4,8 @@ using Pubky.Protocol.Keys;
 namespace Pubky.Protocol.Paths;
 
 /// <summary>
-/// One user's stored entry, keyed <c>&lt;z32&gt;&lt;path&gt;</c> (A6). Listing cursors (A5.1) are written in this form,
+/// One user's stored entry, keyed <c>&lt;z32&gt;&lt;path&gt;</c> as in pubky-core v0.6.0's
+/// pubky-homeserver/src/shared/webdav/entry_path.rs. Listing cursors are written in this form,
 /// optionally behind <c>pubky://</c>, which is why the parser reports every failure as "Invalid cursor".
 /// </summary>
 public sealed class EntryPath : IEquatable<EntryPath>

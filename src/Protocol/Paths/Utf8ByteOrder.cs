@@ -2,8 +2,9 @@ namespace Pubky.Protocol.Paths;
 
 /// <summary>
 /// Orders strings as their UTF-8 bytes compare, which is what the reference's <c>COLLATE "C"</c> listings and cursors
-/// use (A5.1). Plain ordinal comparison of .NET strings compares UTF-16 code units and disagrees for characters above
-/// U+FFFF against U+E000..U+FFFF; UTF-8 byte order equals code point order, so surrogates are moved above the BMP.
+/// use (pubky-core v0.6.0: pubky-homeserver/src/persistence/sql/entities/entry/repository.rs). Plain ordinal
+/// comparison of .NET strings compares UTF-16 code units and disagrees for characters above U+FFFF against
+/// U+E000..U+FFFF; UTF-8 byte order equals code point order, so surrogates are moved above the BMP.
 /// </summary>
 public sealed class Utf8ByteOrder : IComparer<string>
 {

@@ -3,7 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 namespace Pubky.Protocol.Paths;
 
 /// <summary>
-/// A normalized, validated absolute path inside one user's drive (A6): the stored form of every file path and the
+/// A normalized, validated absolute path inside one user's drive, by the rules of pubky-core v0.6.0's
+/// pubky-homeserver/src/shared/webdav/webdav_path.rs: the stored form of every file path and the
 /// form authorization and listings work on. Equality is ordinal; <see cref="CompareTo"/> is UTF-8 byte order.
 /// </summary>
 public sealed class WebDavPath : IEquatable<WebDavPath>, IComparable<WebDavPath>
@@ -24,7 +25,10 @@ public sealed class WebDavPath : IEquatable<WebDavPath>, IComparable<WebDavPath>
     /// <summary>The public data root, <c>/pub/</c>: readable by anyone.</summary>
     public static WebDavPath PublicRoot { get; } = new(PublicPrefix);
 
-    /// <summary>The private data root, <c>/priv/</c> (B5): readable by the owner's sessions with an <c>r</c> capability.</summary>
+    /// <summary>
+    /// The private data root, <c>/priv/</c>: readable by the owner's sessions with an <c>r</c> capability (pubky-core
+    /// main: pubky-homeserver/src/client_server/auth/authorization.rs).
+    /// </summary>
     public static WebDavPath PrivateRoot { get; } = new(PrivatePrefix);
 
     /// <summary>The normalized text: starts with '/', ends with '/' exactly when it names a directory.</summary>
@@ -62,7 +66,7 @@ public sealed class WebDavPath : IEquatable<WebDavPath>, IComparable<WebDavPath>
 
     /// <summary>
     /// The file spellings of this entry's ancestor directories below the root: for <c>/a/b/c</c> that is <c>/a</c> and
-    /// <c>/a/b</c>. Writing the entry collides with an existing file at any of them (B1 item 6, 409).
+    /// <c>/a/b</c>. Writing the entry collides with an existing file at any of them (409).
     /// </summary>
     public IEnumerable<WebDavPath> AncestorFiles
     {
@@ -113,7 +117,7 @@ public sealed class WebDavPath : IEquatable<WebDavPath>, IComparable<WebDavPath>
         && Value.StartsWith(directory.Value, StringComparison.Ordinal);
 
     /// <summary>
-    /// The shallow-listing entry (A5.1) this path contributes to <paramref name="directory"/>: the directory plus this
+    /// The shallow-listing entry this path contributes to <paramref name="directory"/>: the directory plus this
     /// path's first segment below it, with a trailing '/' when more segments follow. Null when the path is not inside.
     /// </summary>
     public WebDavPath? ImmediateChildOf(WebDavPath directory)
@@ -127,8 +131,10 @@ public sealed class WebDavPath : IEquatable<WebDavPath>, IComparable<WebDavPath>
     }
 
     /// <summary>
-    /// The file/folder collision relation (B1 item 6): one entry would have to be a directory that the other stores as
-    /// a file, e.g. file <c>/a</c> against <c>/a/b</c> or <c>/a/</c>. Symmetric; an entry never collides with itself.
+    /// The file/folder collision relation that pubky-core main refuses with 409
+    /// (pubky-homeserver/src/persistence/files/path_collision_layer.rs): one entry would have to be a directory that
+    /// the other stores as a file, e.g. file <c>/a</c> against <c>/a/b</c> or <c>/a/</c>. Symmetric; an entry never
+    /// collides with itself.
     /// </summary>
     public bool CollidesWith(WebDavPath other) =>
         (IsFile && other.Value.StartsWith(Value + "/", StringComparison.Ordinal))

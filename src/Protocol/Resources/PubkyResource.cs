@@ -5,7 +5,8 @@ using Pubky.Protocol.Paths;
 namespace Pubky.Protocol.Resources;
 
 /// <summary>
-/// A file or directory of one user, addressed across users (pkarr-dht.md 1.6): the canonical form
+/// A file or directory of one user, addressed across users (pubky-core v0.6.0:
+/// pubky-sdk/src/actors/storage/resource.rs): the canonical form
 /// <c>pubky://&lt;z32&gt;&lt;path&gt;</c> is what listings and events print, the SDK's identifier
 /// <c>pubky&lt;z32&gt;/&lt;path&gt;</c> is accepted as input, and <c>https://_pubky.&lt;z32&gt;/&lt;path&gt;</c> is the
 /// transport URL a client resolves. Paths are stored decoded and normalized by the WebDAV rules.

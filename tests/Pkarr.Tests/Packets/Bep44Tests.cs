@@ -4,7 +4,7 @@ using static Pubky.Pkarr.Tests.TestBytes;
 
 namespace Pubky.Pkarr.Tests.Packets;
 
-/// <summary>The BEP44 test vectors (pkarr-dht.md 3.2).</summary>
+/// <summary>The test vectors published in BEP44.</summary>
 public sealed class Bep44Tests
 {
     private static readonly PublicKey K = PublicKey.FromBytes(Hex("77ff84905a91936367c01360803104f92432fcd904a43511876df5cdf3e7e548"));

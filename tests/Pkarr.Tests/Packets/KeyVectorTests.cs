@@ -2,7 +2,10 @@ using Pubky.Protocol.Keys;
 
 namespace Pubky.Pkarr.Tests.Packets;
 
-/// <summary>The z-base-32 vectors of pkarr-dht.md 1.5, as the packet layer depends on them.</summary>
+/// <summary>
+/// The z-base-32 vectors of pkarr 3.10's pkarr/src/keys.rs tests and pubky's static-testnet homeserver key (pubky-core
+/// v0.6.0: pubky-testnet/src/static_testnet.rs), as the packet layer depends on them.
+/// </summary>
 public sealed class KeyVectorTests
 {
     [Fact]

@@ -11,7 +11,7 @@ public sealed class PubkyRecordsTests
     private static readonly string UserZ32 = TestKeys.User.PublicKey.Z32;
     private static readonly string HomeserverZ32 = TestKeys.Homeserver.PublicKey.Z32;
 
-    /// <summary>A15.2 probe: the JS client's uncompressed user packet.</summary>
+    /// <summary>The user packet exactly as the JS client (@synonymdev/pubky 0.6.0) writes it: uncompressed.</summary>
     private static readonly byte[] JsUserDns = Concat(
         Hex("0000 8000 0000 0001 0000 0000"),
         Hex("06"), Ascii("_pubky"), Hex("34"), Ascii(UserZ32), Hex("00"),

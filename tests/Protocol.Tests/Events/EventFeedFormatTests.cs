@@ -5,7 +5,7 @@ using Pubky.Protocol.Tests.Support;
 
 namespace Pubky.Protocol.Tests.Events;
 
-/// <summary>A5.2 (the <c>/events/</c> page) and A5.3 (one SSE message).</summary>
+/// <summary>The <c>/events/</c> page and one <c>/events-stream</c> SSE message.</summary>
 public class EventFeedFormatTests
 {
     private const string Uri = "pubky://" + Vectors.ZeroSecretZ32 + "/pub/a.com/a.txt";

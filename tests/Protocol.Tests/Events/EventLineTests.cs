@@ -5,7 +5,7 @@ using Pubky.Protocol.Tests.Support;
 
 namespace Pubky.Protocol.Tests.Events;
 
-/// <summary>A5.2: one event per line, <c>PUT</c> or <c>DEL</c>, a space and the <c>pubky://</c> URI.</summary>
+/// <summary>The <c>/events/</c> feed: one event per line, <c>PUT</c> or <c>DEL</c>, a space and the <c>pubky://</c> URI.</summary>
 public class EventLineTests
 {
     private const string Uri = "pubky://" + Vectors.ZeroSecretZ32 + "/pub/a.com/a.txt";

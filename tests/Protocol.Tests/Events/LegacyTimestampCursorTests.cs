@@ -4,7 +4,7 @@ using Pubky.Protocol.Tests.Paths;
 
 namespace Pubky.Protocol.Tests.Events;
 
-/// <summary>A5.2: the legacy cursor is 13 Crockford base32 characters of the 8-byte big-endian µs timestamp.</summary>
+/// <summary>The legacy events cursor is 13 Crockford base32 characters of the 8-byte big-endian µs timestamp.</summary>
 public class LegacyTimestampCursorTests
 {
     [Fact]
@@ -12,7 +12,7 @@ public class LegacyTimestampCursorTests
 
     [Fact]
     public void KnownTimestampEncodesBigEndian() =>
-        // 0x000660f94c4043f8 (the A8.1 AuthToken timestamp): its 64 bits and one zero pad bit in 13 groups of five.
+        // 0x000660f94c4043f8 (the timestamp of Vectors.AuthTokenHex): its 64 bits and one zero pad bit in 13 groups of five.
         Assert.Equal("00361YAC811ZG", LegacyTimestampCursor.Encode(0x000660f94c4043f8));
 
     [Fact]

@@ -5,7 +5,10 @@ namespace Pubky.Protocol.Tests.Hashing;
 
 public class ContentHashTests
 {
-    /// <summary>The SSE example of A5.3. It is one character away from BLAKE3 of the empty body (below).</summary>
+    /// <summary>
+    /// The SSE example in the doc comments of pubky-core v0.6.0's pubky-homeserver/src/client_server/routes/events.rs.
+    /// It is one character away from BLAKE3 of the empty body (below).
+    /// </summary>
     private const string SpecExampleBase64 = "r0NJufX5oaagQE3qNtzJSZvLJcmtwRK3zJqTyuQfMmI=";
 
     /// <summary>BLAKE3 of the empty input (official vector af1349b9…) in standard base64.</summary>

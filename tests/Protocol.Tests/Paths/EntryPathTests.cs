@@ -4,7 +4,7 @@ using Pubky.Protocol.Tests.Support;
 
 namespace Pubky.Protocol.Tests.Paths;
 
-/// <summary>A5.1 listing cursors: <c>&lt;z32&gt;/&lt;path&gt;</c>, optionally behind <c>pubky://</c>.</summary>
+/// <summary>Listing cursors: <c>&lt;z32&gt;/&lt;path&gt;</c>, optionally behind <c>pubky://</c>.</summary>
 public class EntryPathTests
 {
     private const string User = Vectors.ZeroSecretZ32;

@@ -10,8 +10,9 @@ namespace Pubky.Protocol.Tests.Paths;
 
 /// <summary>
 /// FsCheck generators for the path, resource, event and hash types, registered with
-/// <c>[Property(Arbitrary = [typeof(ProtocolArbitraries)])]</c>. Segment names mix the awkward cases of A6
-/// (Unicode, astral characters, '%', '*', '&lt;script&gt;', dots) so round trips are exercised where they could break.
+/// <c>[Property(Arbitrary = [typeof(ProtocolArbitraries)])]</c>. Segment names mix the awkward cases the WebDAV path
+/// rules allow (Unicode, astral characters, '%', '*', '&lt;script&gt;', dots) so round trips are exercised where they
+/// could break.
 /// </summary>
 public static class ProtocolArbitraries
 {

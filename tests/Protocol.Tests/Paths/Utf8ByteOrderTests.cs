@@ -2,7 +2,7 @@ using Pubky.Protocol.Paths;
 
 namespace Pubky.Protocol.Tests.Paths;
 
-/// <summary>A5.1: listings and cursors sort by UTF-8 bytes (<c>COLLATE "C"</c>).</summary>
+/// <summary>Listings and cursors sort by UTF-8 bytes, as the reference's <c>COLLATE "C"</c> does.</summary>
 public class Utf8ByteOrderTests
 {
     [Fact]

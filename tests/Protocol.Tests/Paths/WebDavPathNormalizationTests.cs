@@ -2,7 +2,7 @@ using Pubky.Protocol.Paths;
 
 namespace Pubky.Protocol.Tests.Paths;
 
-/// <summary>A6: how decoded request paths normalize, and which are refused.</summary>
+/// <summary>The WebDAV path rules: how decoded request paths normalize, and which are refused.</summary>
 public class WebDavPathNormalizationTests
 {
     [Fact]

@@ -2,7 +2,7 @@ using Pubky.Protocol.Paths;
 
 namespace Pubky.Protocol.Tests.Paths;
 
-/// <summary>A6/B5: the public and private roots.</summary>
+/// <summary>The public and private roots, <c>/pub/</c> and <c>/priv/</c>.</summary>
 public class WebDavPathRootsTests
 {
     [Fact]

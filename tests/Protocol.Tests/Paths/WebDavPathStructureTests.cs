@@ -2,7 +2,7 @@ using Pubky.Protocol.Paths;
 
 namespace Pubky.Protocol.Tests.Paths;
 
-/// <summary>Parent/segment helpers used by listings (A5.1) and the write collision check (B1 item 6).</summary>
+/// <summary>Parent/segment helpers used by listings and the file/folder collision check of writes.</summary>
 public class WebDavPathStructureTests
 {
     private static WebDavPath P(string text) => WebDavPath.Parse(text);

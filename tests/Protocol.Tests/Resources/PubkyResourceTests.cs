@@ -5,7 +5,10 @@ using Pubky.Protocol.Tests.Support;
 
 namespace Pubky.Protocol.Tests.Resources;
 
-/// <summary>pkarr-dht.md 1.6 and official-js-client.md: the <c>pubky://</c>, <c>pubky&lt;z32&gt;/</c> and transport forms.</summary>
+/// <summary>
+/// The <c>pubky://</c>, <c>pubky&lt;z32&gt;/</c> and transport forms, as pubky-core v0.6.0's
+/// pubky-sdk/src/actors/storage/resource.rs and its JS client (@synonymdev/pubky 0.6.0) use them.
+/// </summary>
 public class PubkyResourceTests
 {
     private const string User = Vectors.ZeroSecretZ32;
