@@ -1,6 +1,5 @@
 using System.Text.Json;
 using PubkyCluster.Gateway.Http;
-using PubkyCluster.Gateway.HttpRelay;
 
 namespace PubkyCluster.Gateway.AdminApi;
 
@@ -23,7 +22,7 @@ public static class AdminJson
     /// </summary>
     public static async Task<(QuotaPatch? Patch, IResult? Error)> ReadQuotaPatchAsync(HttpContext context, bool emptyMeansNoChange)
     {
-        var body = await BoundedRequestBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
+        var body = await SmallBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
         if (body is null)
         {
             return (null, PlainText.Error(StatusCodes.Status413PayloadTooLarge, "Payload too large"));

@@ -90,7 +90,7 @@ public static class SessionEndpoints
 
     private static async Task<(AuthToken? Token, IResult? Failure)> ReadToken(HttpContext context, AuthTokenVerifier verifier)
     {
-        var body = await SmallBody.ReadAsync(context.Request, context.RequestAborted);
+        var body = await SmallBody.ReadAsync(context.Request, SmallBody.AuthTokenMaxBytes, context.RequestAborted);
         if (body is null)
         {
             return (null, SmallBody.TooLarge());

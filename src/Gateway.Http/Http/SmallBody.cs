@@ -1,23 +1,28 @@
 namespace PubkyCluster.Gateway.Http;
 
-/// <summary>Reads a small request body (an AuthToken) whole; the reference's limit for these routes is 2 MiB.</summary>
+/// <summary>
+/// Reads small request bodies (AuthTokens, signed packets, relay messages, admin JSON) whole, up to a limit, without
+/// trusting Content-Length: Kestrel's global body limit is off (file uploads are streamed and limited per route), so
+/// these routes stop reading themselves.
+/// </summary>
 public static class SmallBody
 {
-    public const int MaxBytes = 2 * 1024 * 1024;
+    /// <summary>The reference's body limit for the AuthToken routes.</summary>
+    public const int AuthTokenMaxBytes = 2 * 1024 * 1024;
 
-    /// <summary>The body, or null when it is larger than <see cref="MaxBytes"/> (the caller answers 413).</summary>
-    public static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/> (the caller answers 413).</summary>
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBytes)
+        if (request.ContentLength > maxBytes)
         {
             return null;
         }
         using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        var chunk = new byte[Math.Min(16 * 1024, maxBytes + 1)];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > MaxBytes)
+            if (buffer.Length + read > maxBytes)
             {
                 return null;
             }

@@ -29,7 +29,7 @@ public static class HttpRelayArea
 
     private static async Task<IResult> ProduceAsync(string id, LinkRendezvous rendezvous, HttpContext context)
     {
-        var body = await BoundedRequestBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
+        var body = await SmallBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
         if (body is null)
         {
             return PlainText.Error(StatusCodes.Status413PayloadTooLarge, "Payload too large");

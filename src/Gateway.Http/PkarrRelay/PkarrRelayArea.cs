@@ -4,7 +4,6 @@ using Pubky.Pkarr.Packets;
 using Pubky.Protocol.Keys;
 using Pubky.Protocol.Time;
 using PubkyCluster.Gateway.Http;
-using PubkyCluster.Gateway.HttpRelay;
 using PubkyCluster.Grains.Pkarr;
 
 namespace PubkyCluster.Gateway.PkarrRelay;
@@ -39,7 +38,7 @@ public static class PkarrRelayArea
         {
             return InvalidKey();
         }
-        var payload = await BoundedRequestBody.ReadAsync(context.Request, SignedPacket.MaxLength, context.RequestAborted);
+        var payload = await SmallBody.ReadAsync(context.Request, SignedPacket.MaxLength, context.RequestAborted);
         if (payload is null)
         {
             return PlainText.Error(StatusCodes.Status413PayloadTooLarge,
