@@ -323,15 +323,33 @@ public sealed class DhtNodeTests
     }
 
     [Fact]
-    public async Task Lookup_towards_a_silent_node_ends_after_the_request_timeout()
+    public async Task Lookup_towards_a_silent_node_ends_when_its_request_times_out()
     {
         using var silent = new RawUdpPeer();
-        await using var client = await DhtFixtures.Client([silent.EndPoint]);
-        var started = System.Diagnostics.Stopwatch.StartNew();
+        var time = new WatchedTime();
+        var requestTimeout = TimeSpan.FromSeconds(2);
+        var starting = DhtNode.StartAsync(
+            new DhtNodeOptions
+            {
+                BindEndPoint = new IPEndPoint(IPAddress.Loopback, 0),
+                Bootstrap = [silent.EndPoint],
+                RequestTimeout = requestTimeout,
+                LookupTimeout = TimeSpan.FromMinutes(1),
+                Time = time,
+            },
+            DhtFixtures.Timeout());
 
-        await client.FindNodeAsync(NodeId.Random(), DhtFixtures.Timeout());
+        var query = await silent.ReceiveAsync(DhtFixtures.Patience);
+        while (await time.NextTimerAsync(DhtFixtures.Timeout()) != requestTimeout)
+        {
+        }
+        var waitedForTheAnswer = !starting.IsCompleted;
+        time.Advance(requestTimeout);
+        await using var client = await starting.WaitAsync(DhtFixtures.Patience);
 
-        Assert.InRange(started.Elapsed, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(2));
-        Assert.True(client.Counters.Timeouts >= 2);
+        Assert.Equal(KrpcQueries.FindNode, query!.Value.Message.QueryName);
+        Assert.True(waitedForTheAnswer);
+        Assert.Equal(1, client.Counters.Timeouts);
+        Assert.Equal(0, client.RoutingTable.Count);
     }
 }
