@@ -287,17 +287,30 @@ public sealed class DhtNodeTests
     }
 
     [Fact]
-    public async Task Announced_peer_is_found_by_get_peers()
+    public async Task Announced_peer_is_handed_out_by_get_peers()
     {
-        await using var testnet = await DhtFixtures.Testnet(4);
-        await using var client = await DhtFixtures.Client(testnet.Bootstrap);
-        var infoHash = NodeId.Random();
+        await using var testnet = await DhtFixtures.Testnet(1);
+        using var peer = new RawUdpPeer();
+        var server = testnet.Nodes[0].LocalEndPoint;
+        var infoHash = NodeId.Random().Bytes.ToArray();
+        var getPeers = IdArguments(NodeId.Random());
+        getPeers.Add("info_hash", infoHash);
+        await peer.SendAsync(KrpcMessage.Query([2, 1], KrpcQueries.GetPeers, getPeers), server);
+        var before = (await peer.ReceiveAsync(DhtFixtures.Patience))!.Value.Message.Body!;
+        var announce = IdArguments(NodeId.Random());
+        announce.Add("info_hash", infoHash);
+        announce.Add("token", before.TryGetBytes("token", out var token) ? token : []);
+        announce.Add("port", 4321L);
 
-        var accepted = await client.AnnouncePeerAsync(infoHash, 4321, DhtFixtures.Timeout());
-        var peers = await client.GetPeersAsync(infoHash, DhtFixtures.Timeout());
+        await peer.SendAsync(KrpcMessage.Query([2, 2], KrpcQueries.AnnouncePeer, announce), server);
+        var accepted = (await peer.ReceiveAsync(DhtFixtures.Patience))!.Value.Message;
+        await peer.SendAsync(KrpcMessage.Query([2, 3], KrpcQueries.GetPeers, getPeers), server);
+        var after = (await peer.ReceiveAsync(DhtFixtures.Patience))!.Value.Message.Body!;
 
-        Assert.Equal(4, accepted);
-        Assert.Contains(new IPEndPoint(IPAddress.Loopback, 4321), peers);
+        Assert.False(before.TryGetValue("values", out _));
+        Assert.Equal(KrpcMessageKind.Response, accepted.Kind);
+        Assert.True(after.TryGetList("values", out var values));
+        Assert.Equal(new IPEndPoint(IPAddress.Loopback, 4321), CompactFormats.DecodeEndPoint((byte[])Assert.Single(values)));
     }
 
     [Fact]
