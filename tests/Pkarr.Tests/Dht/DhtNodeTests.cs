@@ -3,6 +3,7 @@ using Pubky.Pkarr.Bencode;
 using Pubky.Pkarr.Dht;
 using Pubky.Pkarr.Krpc;
 using Pubky.Pkarr.Packets;
+using Pubky.Pkarr.Testnet;
 using Pubky.Pkarr.Tests.Packets;
 using Pubky.Protocol.Keys;
 
@@ -206,6 +207,36 @@ public sealed class DhtNodeTests
 
         Assert.Equal(KrpcErrorCodes.Protocol, (await peer.ReceiveAsync(DhtFixtures.Patience))!.Value.Message.Error!.Code);
         Assert.Equal(0, testnet.Nodes[0].Counters.StoredItems);
+    }
+
+    [Theory]
+    [InlineData(6, true)]
+    [InlineData(10, false)]
+    public async Task Put_token_outlives_one_secret_rotation_but_not_two(int minutesLater, bool accepted)
+    {
+        var time = new WatchedTime();
+        await using var testnet = await DhtTestnet.StartAsync(new DhtTestnetOptions { Size = 1, Time = time });
+        using var peer = new RawUdpPeer();
+        using var keypair = Keypair.Random();
+        var server = testnet.Nodes[0].LocalEndPoint;
+        var getArguments = IdArguments(NodeId.Random());
+        getArguments.Add("target", Bep44.Target(keypair.PublicKey));
+        await peer.SendAsync(KrpcMessage.Query([4, 1], KrpcQueries.Get, getArguments), server);
+        var token = (await peer.ReceiveAsync(DhtFixtures.Patience))!.Value.Message.Body!.TryGetBytes("token", out var t) ? t : [];
+        var item = PacketFixtures.Signed(keypair, 7, PacketFixtures.EmptyDns).ToBep44();
+        var putArguments = IdArguments(NodeId.Random());
+        putArguments.Add("token", token);
+        putArguments.Add("k", item.K.ToArray());
+        putArguments.Add("seq", item.Seq);
+        putArguments.Add("sig", item.Sig.ToArray());
+        putArguments.Add("v", item.V.ToArray());
+
+        time.Advance(TimeSpan.FromMinutes(minutesLater));
+        await peer.SendAsync(KrpcMessage.Query([4, 2], KrpcQueries.Put, putArguments), server);
+        var reply = (await peer.ReceiveAsync(DhtFixtures.Patience))!.Value.Message;
+
+        Assert.Equal(accepted ? KrpcMessageKind.Response : KrpcMessageKind.Error, reply.Kind);
+        Assert.Equal(accepted ? 1 : 0, testnet.Nodes[0].Counters.StoredItems);
     }
 
     [Fact]
