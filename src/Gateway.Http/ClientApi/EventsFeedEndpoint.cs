@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Pubky.Protocol.Events;
 using PubkyCluster.Gateway.Http;
 using PubkyCluster.Storage.Ports;
@@ -11,7 +10,8 @@ namespace PubkyCluster.Gateway.ClientApi;
 /// </summary>
 public static class EventsFeedEndpoint
 {
-    public static async Task Handle(HttpContext context, IEventStore events, StorageEndpoints storage, HomeserverMetrics metrics)
+    public static async Task Handle(
+        HttpContext context, IEventStore events, StorageEndpoints storage, HomeserverMetrics metrics, TimeProvider clock)
     {
         // Routing ignores a trailing slash, the reference does not: "/events" is a tenant path like any other.
         if (context.Request.Path.Value?.EndsWith('/') != true)
@@ -19,10 +19,10 @@ public static class EventsFeedEndpoint
             await storage.Handle(context);
             return;
         }
-        await (await Page(context, events, metrics)).ExecuteAsync(context);
+        await (await Page(context, events, metrics, clock)).ExecuteAsync(context);
     }
 
-    private static async Task<IResult> Page(HttpContext context, IEventStore events, HomeserverMetrics metrics)
+    private static async Task<IResult> Page(HttpContext context, IEventStore events, HomeserverMetrics metrics, TimeProvider clock)
     {
         var request = context.Request;
         var cursor = await ResolveCursor(request.Query["cursor"].ToString(), events, context.RequestAborted);
@@ -35,9 +35,9 @@ public static class EventsFeedEndpoint
         {
             return PlainText.Error(400, QueryParameters.InvalidBoolean);
         }
-        var started = Stopwatch.GetTimestamp();
+        var started = clock.GetTimestamp();
         var page = await events.ReadFeedAsync(cursor.Value, QueryParameters.Limit(request), "/pub/", context.RequestAborted);
-        metrics.RecordEventsQuery(Stopwatch.GetElapsedTime(started));
+        metrics.RecordEventsQuery(clock.GetElapsedTime(started));
         return Results.Text(EventFeedFormat.FormatPage([.. page.Select(e => e.ToPubkyEvent())]), PlainText.ContentType);
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Pubky.Protocol.Events;
 using PubkyCluster.Gateway.Http;
@@ -12,7 +11,7 @@ namespace PubkyCluster.Gateway.ClientApi;
 /// in live mode the stream subscribes to the users' grains first, then reads history, then waits for wake-ups and
 /// re-reads from its per-user cursors, so an event committed at any moment is delivered exactly once.
 /// </summary>
-public sealed class EventsStreamEndpoint(IGrainFactory grains, IEventStore events, HomeserverMetrics metrics)
+public sealed class EventsStreamEndpoint(IGrainFactory grains, IEventStore events, HomeserverMetrics metrics, TimeProvider clock)
 {
     private const int PageSize = 100;
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
@@ -44,7 +43,7 @@ public sealed class EventsStreamEndpoint(IGrainFactory grains, IEventStore event
 
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
-        var opened = Stopwatch.GetTimestamp();
+        var opened = clock.GetTimestamp();
         metrics.StreamOpened();
         try
         {
@@ -53,7 +52,7 @@ public sealed class EventsStreamEndpoint(IGrainFactory grains, IEventStore event
         }
         finally
         {
-            metrics.StreamClosed(Stopwatch.GetElapsedTime(opened));
+            metrics.StreamClosed(clock.GetElapsedTime(opened));
         }
     }
 
@@ -66,12 +65,12 @@ public sealed class EventsStreamEndpoint(IGrainFactory grains, IEventStore event
             await SendAvailable(context, request, remaining);
             return;
         }
-        var observer = new StreamWakeObserver();
+        var observer = new StreamWakeObserver(clock);
         var reference = grains.CreateObjectReference<IUserEventObserver>(observer);
         try
         {
             await Task.WhenAll(userGrains.Select(g => g.Subscribe(reference)));
-            var renewedAt = DateTimeOffset.UtcNow;
+            var renewedAt = clock.GetTimestamp();
             remaining -= await SendAvailable(context, request, remaining);
             while (remaining > 0 && !aborted.IsCancellationRequested)
             {
@@ -83,10 +82,10 @@ public sealed class EventsStreamEndpoint(IGrainFactory grains, IEventStore event
                 {
                     await Write(context, ": keep-alive\n\n");
                 }
-                if (DateTimeOffset.UtcNow - renewedAt > RenewEvery)
+                if (clock.GetElapsedTime(renewedAt) > RenewEvery)
                 {
                     await Task.WhenAll(userGrains.Select(g => g.Subscribe(reference)));
-                    renewedAt = DateTimeOffset.UtcNow;
+                    renewedAt = clock.GetTimestamp();
                 }
             }
         }
@@ -132,11 +131,11 @@ public sealed class EventsStreamEndpoint(IGrainFactory grains, IEventStore event
         var sent = 0;
         while (sent < limit)
         {
-            var started = Stopwatch.GetTimestamp();
+            var started = clock.GetTimestamp();
             var page = await events.ReadUsersAsync(
                 new EventQuery(request.Cursors, request.PathFilters, request.Reverse, Math.Min(PageSize, limit - sent)),
                 context.RequestAborted);
-            metrics.RecordEventStreamQuery(Stopwatch.GetElapsedTime(started));
+            metrics.RecordEventStreamQuery(clock.GetElapsedTime(started));
             if (page.Count == 0)
             {
                 break;
@@ -152,10 +151,10 @@ public sealed class EventsStreamEndpoint(IGrainFactory grains, IEventStore event
     }
 
     /// <summary>A client that does not take a message within the write timeout is dropped rather than buffered for.</summary>
-    private static async Task Write(HttpContext context, string text)
+    private async Task Write(HttpContext context, string text)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        timeout.CancelAfter(WriteTimeout);
+        using var deadline = new CancellationTokenSource(WriteTimeout, clock);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, deadline.Token);
         await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), timeout.Token);
         await context.Response.Body.FlushAsync(timeout.Token);
     }

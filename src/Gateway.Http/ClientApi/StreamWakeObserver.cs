@@ -9,7 +9,7 @@ namespace PubkyCluster.Gateway.ClientApi;
 /// from its cursors, so a lost or reordered notification can delay an event but never lose or skip one, and a slow
 /// client never makes anything queue up (the signal holds at most one pending wake-up).
 /// </summary>
-internal sealed class StreamWakeObserver : IUserEventObserver
+internal sealed class StreamWakeObserver(TimeProvider clock) : IUserEventObserver
 {
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -23,8 +23,8 @@ internal sealed class StreamWakeObserver : IUserEventObserver
     /// <summary>True when woken, false when <paramref name="timeout"/> passed first.</summary>
     public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timer.CancelAfter(timeout);
+        using var deadline = new CancellationTokenSource(timeout, clock);
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             await _wake.Reader.ReadAsync(timer.Token);

@@ -18,13 +18,19 @@ public static class PkdnsServices
         services.AddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<PkarrNetworkSettings>();
+            var clock = sp.GetRequiredService<TimeProvider>();
             var relays = settings.Relays.Count == 0
                 ? null
                 : new PkarrRelayClient(
                     sp.GetRequiredService<IHttpClientFactory>().CreateClient(RelayHttpClient),
                     settings.Relays,
-                    new PkarrRelayClientOptions { RequestTimeout = settings.RequestTimeout, PublishTimeout = settings.RequestTimeout * 3 });
-            return new PkarrPublisher(sp.GetRequiredService<IMutableItemDht>(), relays, settings.PublisherOptions);
+                    new PkarrRelayClientOptions
+                    {
+                        RequestTimeout = settings.RequestTimeout,
+                        PublishTimeout = settings.RequestTimeout * 3,
+                        Time = clock,
+                    });
+            return new PkarrPublisher(sp.GetRequiredService<IMutableItemDht>(), relays, settings.PublisherOptions with { Time = clock });
         });
         services.AddSingleton<IPkarrPublisher, NetworkPkarrPublisher>();
         services.AddHostedService<HomeserverRecordRepublisher>();

@@ -8,7 +8,7 @@ namespace PubkyCluster.Grains.HttpRelay;
 /// replaces the first, whose POST is still answered as delivered.
 /// </summary>
 [Reentrant]
-public sealed class HttpRelayChannelGrain : Grain, IHttpRelayChannelGrain
+public sealed class HttpRelayChannelGrain(TimeProvider clock) : Grain, IHttpRelayChannelGrain
 {
     private readonly Dictionary<long, TaskCompletionSource<bool>> _producers = [];
     private readonly Dictionary<long, TaskCompletionSource<RelayPoll>> _consumers = [];
@@ -105,6 +105,17 @@ public sealed class HttpRelayChannelGrain : Grain, IHttpRelayChannelGrain
 
     private static TaskCompletionSource<T> NewSource<T>() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private static async Task<bool> Completes(Task task, TimeSpan wait) =>
-        task.IsCompleted || await Task.WhenAny(task, Task.Delay(wait)) == task;
+    /// <summary>Whether <paramref name="task"/> completes within <paramref name="wait"/>; it never faults.</summary>
+    private async Task<bool> Completes(Task task, TimeSpan wait)
+    {
+        try
+        {
+            await task.WaitAsync(wait, clock);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
 }

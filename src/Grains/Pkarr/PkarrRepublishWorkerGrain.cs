@@ -17,13 +17,14 @@ namespace PubkyCluster.Grains.Pkarr;
 public sealed partial class PkarrRepublishWorkerGrain(
     IMutableItemDht dht,
     IOptions<UserRepublisherOptions> options,
+    TimeProvider clock,
     ILogger<PkarrRepublishWorkerGrain> logger) : Grain, IPkarrRepublishWorkerGrain
 {
     public async Task<RepublishCounts> Republish(string[] users)
     {
         var settings = options.Value;
         var homeserver = PublicKey.ParseZ32(settings.HomeserverKey);
-        var publisher = new PkarrPublisher(dht, relays: null, settings.Publisher);
+        var publisher = new PkarrPublisher(dht, relays: null, settings.Publisher with { Time = clock });
         var outcomes = await Task.WhenAll(users.Select(user => RepublishAsync(user, homeserver, publisher, settings.UserTimeout)));
         return new RepublishCounts(
             outcomes.Count(o => o == Outcome.Published),
@@ -34,7 +35,7 @@ public sealed partial class PkarrRepublishWorkerGrain(
 
     private async Task<Outcome> RepublishAsync(string user, PublicKey homeserver, PkarrPublisher publisher, TimeSpan timeout)
     {
-        using var deadline = new CancellationTokenSource(timeout);
+        using var deadline = new CancellationTokenSource(timeout, clock);
         try
         {
             var key = PublicKey.ParseZ32(user);

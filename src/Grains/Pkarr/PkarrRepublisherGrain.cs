@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -17,6 +16,7 @@ public sealed partial class PkarrRepublisherGrain(
     IUserStore users,
     IOptions<UserRepublisherOptions> options,
     IPkarrRepublishMetrics metrics,
+    TimeProvider clock,
     ILogger<PkarrRepublisherGrain> logger) : Grain, IPkarrRepublisherGrain
 {
     private IGrainTimer? _timer;
@@ -50,7 +50,7 @@ public sealed partial class PkarrRepublisherGrain(
     private async Task<RepublishCounts> PassAsync()
     {
         var settings = options.Value;
-        var started = Stopwatch.GetTimestamp();
+        var started = clock.GetTimestamp();
         var worker = GrainFactory.GetGrain<IPkarrRepublishWorkerGrain>(0);
         var totals = RepublishCounts.None;
         var inFlight = new List<Task<RepublishCounts>>();
@@ -73,7 +73,7 @@ public sealed partial class PkarrRepublisherGrain(
         }
         while (page.Count == settings.BatchSize);
         metrics.RecordUserRepublish(totals);
-        LogPass(totals.Published, totals.Skipped, totals.Missing, totals.Failed, Stopwatch.GetElapsedTime(started));
+        LogPass(totals.Published, totals.Skipped, totals.Missing, totals.Failed, clock.GetElapsedTime(started));
         return totals;
     }
 

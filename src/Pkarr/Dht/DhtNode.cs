@@ -95,45 +95,6 @@ public sealed partial class DhtNode : IMutableItemDht, IAsyncDisposable
         return answered.Take(RoutingTable.K).Select(c => c.Contact).ToList();
     }
 
-    /// <summary>Peers announced for <paramref name="infoHash"/> anywhere along an iterative <c>get_peers</c>.</summary>
-    public async Task<IReadOnlyList<IPEndPoint>> GetPeersAsync(NodeId infoHash, CancellationToken cancellationToken = default)
-    {
-        var peers = new HashSet<IPEndPoint>();
-        await LookupAsync(
-            infoHash,
-            KrpcQueries.GetPeers,
-            Arguments(("info_hash", infoHash)),
-            (_, body) => peers.UnionWith(KrpcFields.Peers(body)),
-            cancellationToken).ConfigureAwait(false);
-        return peers.ToList();
-    }
-
-    /// <summary>
-    /// Announces that we serve <paramref name="infoHash"/> on <paramref name="port"/> (null: the port this socket is
-    /// seen on, via <c>implied_port</c>) to the closest nodes that gave a token. Returns how many accepted.
-    /// </summary>
-    public async Task<int> AnnouncePeerAsync(NodeId infoHash, int? port, CancellationToken cancellationToken = default)
-    {
-        var answered = await LookupAsync(infoHash, KrpcQueries.GetPeers, Arguments(("info_hash", infoHash)), null, cancellationToken)
-            .ConfigureAwait(false);
-        var announcements = answered
-            .Where(c => c.Token is not null)
-            .Take(RoutingTable.K)
-            .Select(c =>
-            {
-                var arguments = Arguments(("info_hash", infoHash));
-                arguments.Add("token", c.Token!);
-                arguments.Add("port", (long)(port ?? LocalEndPoint.Port));
-                if (port is null)
-                {
-                    arguments.Add("implied_port", 1L);
-                }
-                return QueryAsync(c.EndPoint, KrpcQueries.AnnouncePeer, arguments, cancellationToken);
-            });
-        var replies = await Task.WhenAll(announcements).ConfigureAwait(false);
-        return replies.Count(r => r is { Kind: KrpcMessageKind.Response });
-    }
-
     /// <inheritdoc />
     public async IAsyncEnumerable<SignedPacket> GetMutableStreamAsync(
         PublicKey key, [EnumeratorCancellation] CancellationToken cancellationToken = default)

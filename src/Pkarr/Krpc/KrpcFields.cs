@@ -35,20 +35,4 @@ public static class KrpcFields
     public static IReadOnlyList<NodeContact> Nodes(BencodeDictionary body) =>
         body.TryGetValue("nodes", out _) ? CompactFormats.DecodeNodes(RequireBytes(body, "nodes")) : [];
 
-    /// <summary>The compact peers of a <c>get_peers</c> <c>values</c> list; IPv6 (18-byte) entries are skipped.</summary>
-    public static IReadOnlyList<System.Net.IPEndPoint> Peers(BencodeDictionary body)
-    {
-        if (!body.TryGetValue("values", out _))
-        {
-            return [];
-        }
-        if (!body.TryGetList("values", out var values))
-        {
-            throw new KrpcFormatException("'values' must be a list.");
-        }
-        return values.OfType<byte[]>()
-            .Where(v => v.Length == CompactFormats.PeerLength)
-            .Select(v => CompactFormats.DecodeEndPoint(v))
-            .ToList();
-    }
 }

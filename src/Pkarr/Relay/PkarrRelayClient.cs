@@ -39,8 +39,8 @@ public sealed class PkarrRelayClient
     /// </summary>
     public async Task<SignedPacket?> GetAsync(Uri relay, PublicKey key, SignedPacket? cached, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.RequestTimeout);
+        using var deadline = new CancellationTokenSource(_options.RequestTimeout, _options.Time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             var answer = await GetOnceAsync(relay, key, cached, timeout.Token).ConfigureAwait(false);
@@ -120,8 +120,8 @@ public sealed class PkarrRelayClient
     private async Task<RelayPublishOutcome> PutAsync(
         Uri relay, PublicKey key, byte[] payload, ulong? cas, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.PublishTimeout);
+        using var deadline = new CancellationTokenSource(_options.PublishTimeout, _options.Time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         using var request = new HttpRequestMessage(HttpMethod.Put, PacketUri(relay, key))
         {
             Content = new ByteArrayContent(payload),

@@ -8,4 +8,7 @@ public sealed record PkarrRelayClientOptions
 
     /// <summary>Per PUT: a relay publishes to the DHT before answering, so pkarr allows three request timeouts.</summary>
     public TimeSpan PublishTimeout { get; init; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>The clock both timeouts run on.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -82,6 +82,9 @@ public sealed class PkarrResolver : IAsyncDisposable
         return Cached(key);
     }
 
+    /// <summary>Completes when the background queries started so far have ended, so tests need not poll the cache.</summary>
+    internal Task BackgroundQueriesEnded() => Task.WhenAll(_running.Keys);
+
     public async ValueTask DisposeAsync()
     {
         if (_lifetime.IsCancellationRequested)
@@ -126,8 +129,8 @@ public sealed class PkarrResolver : IAsyncDisposable
     /// </summary>
     private async Task QueryAsync(PublicKey key, TaskCompletionSource<SignedPacket?>? first, CancellationToken cancellationToken)
     {
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(_options.QueryTimeout);
+        using var deadline = new CancellationTokenSource(_options.QueryTimeout, _options.Time);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             await foreach (var packet in AllSources(key, bounded.Token).ConfigureAwait(false))

@@ -17,5 +17,6 @@ public sealed record PkarrResolverOptions
     /// <summary>Upper bound on one query over all sources, foreground or background.</summary>
     public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The clock of cache expiry and of the query timeout.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

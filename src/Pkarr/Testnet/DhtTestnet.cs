@@ -36,6 +36,7 @@ public sealed class DhtTestnet : IAsyncDisposable
                         TransactionIdLength = options.TransactionIdLength,
                         RequestTimeout = options.RequestTimeout,
                         MaxStoredItems = options.MaxStoredItems,
+                        Time = options.Time,
                     },
                     cancellationToken).ConfigureAwait(false));
             }

@@ -15,4 +15,7 @@ public sealed record DhtTestnetOptions
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMilliseconds(500);
 
     public int MaxStoredItems { get; init; } = 1000;
+
+    /// <summary>The clock of every node: timeouts, routing-table staleness and put-token rotation.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -14,9 +14,6 @@ public sealed class AuthTokenVerifier(TimeSpan window, TimeProvider clock)
         ? window
         : throw new ArgumentOutOfRangeException(nameof(window), "The AuthToken window must be positive.");
 
-    /// <summary>How long a replay id must be remembered: a token stays acceptable from now − window to now + window.</summary>
-    public TimeSpan ReplayMemory => Window * 2;
-
     public AuthToken Verify(ReadOnlySpan<byte> bytes)
     {
         var token = AuthToken.Decode(bytes);

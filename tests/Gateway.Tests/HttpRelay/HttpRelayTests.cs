@@ -1,22 +1,23 @@
 using System.Net;
-using PubkyCluster.Gateway.Tests.Support;
 
 namespace PubkyCluster.Gateway.Tests.HttpRelay;
 
-[Collection(HomeserverCollection.Name)]
-public sealed class HttpRelayTests(SharedHomeserver shared) : IDisposable
+/// <summary>
+/// Each test orders its requests by waiting, through <see cref="RelayCallProbe"/>, until the first one has reached
+/// its channel grain: the order the relay sees is the one the test means, however slow the machine.
+/// </summary>
+public sealed class HttpRelayTests(ProbedRelayHomeserver fixture) : IClassFixture<ProbedRelayHomeserver>, IDisposable
 {
-    /// <summary>Long enough for a request to reach its channel grain before the counterpart is sent.</summary>
-    private static readonly TimeSpan Head = TimeSpan.FromMilliseconds(700);
-
-    private readonly HttpClient _http = shared.Server.CreateClient();
+    private readonly HttpClient _http = fixture.Server.CreateClient();
     private readonly string _channel = "test-" + Guid.NewGuid().ToString("N");
+
+    private RelayCallProbe Probe => fixture.Probe;
 
     [Fact]
     public async Task Get_then_post_delivers_the_body_to_the_get()
     {
         var consumer = _http.GetAsync(LinkUrl());
-        await Task.Delay(Head);
+        await Probe.StartedAsync(_channel, "AwaitMessage");
 
         var producer = await _http.PostAsync(LinkUrl(), new ByteArrayContent([1, 2, 3]));
 
@@ -32,7 +33,7 @@ public sealed class HttpRelayTests(SharedHomeserver shared) : IDisposable
     public async Task Post_then_get_delivers_the_body_and_releases_the_post()
     {
         var producer = _http.PostAsync(LinkUrl(), new ByteArrayContent([4, 5]));
-        await Task.Delay(Head);
+        await Probe.StartedAsync(_channel, "AwaitDelivery");
 
         var consumed = await _http.GetAsync(LinkUrl());
 
@@ -45,7 +46,7 @@ public sealed class HttpRelayTests(SharedHomeserver shared) : IDisposable
     public async Task A_second_get_displaces_the_first_which_gets_404()
     {
         var displaced = _http.GetAsync(LinkUrl());
-        await Task.Delay(Head);
+        await Probe.StartedAsync(_channel, "AwaitMessage");
         var current = _http.GetAsync(LinkUrl());
 
         var first = await displaced;
@@ -59,13 +60,16 @@ public sealed class HttpRelayTests(SharedHomeserver shared) : IDisposable
     [Fact]
     public async Task A_get_that_disconnects_gives_up_its_place()
     {
-        using (var abandon = new CancellationTokenSource(Head))
+        using (var abandon = new CancellationTokenSource())
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _http.GetAsync(LinkUrl(), abandon.Token));
+            var abandoned = _http.GetAsync(LinkUrl(), abandon.Token);
+            await Probe.StartedAsync(_channel, "AwaitMessage");
+            await abandon.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
         }
-        await Task.Delay(Head);
+        await Probe.FinishedAsync(_channel, "Cancel");
         var producer = _http.PostAsync(LinkUrl(), new ByteArrayContent([7]));
-        await Task.Delay(Head);
+        await Probe.StartedAsync(_channel, "AwaitDelivery");
 
         var consumed = await _http.GetAsync(LinkUrl());
 
@@ -81,7 +85,7 @@ public sealed class HttpRelayTests(SharedHomeserver shared) : IDisposable
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
-    private Uri LinkUrl() => shared.Server.Url(shared.Server.HttpRelayPort, "/link/" + _channel);
+    private Uri LinkUrl() => fixture.Server.Url(fixture.Server.HttpRelayPort, "/link/" + _channel);
 
     public void Dispose() => _http.Dispose();
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Pubky.Pkarr.Packets;
 using PubkyCluster.Gateway.PkarrRelay;
 using PubkyCluster.Gateway.Pkdns;
+using PubkyCluster.Gateway.Tests.Support;
 using PubkyCluster.Grains.Pkarr;
 
 namespace PubkyCluster.Gateway.Tests.Pkdns;
@@ -14,20 +15,32 @@ public sealed class HomeserverRecordRepublisherTests : IDisposable
 
     private readonly HomeserverIdentity _identity = new(Options.Create(new HomeserverOptions { Testnet = true }));
     private readonly ControlledLifetime _lifetime = new();
+    private readonly WatchedTime _time = new();
+    private readonly PkarrNetworkSettings _network = PkarrNetworkSettings.From(new PkarrOptions(), new HomeserverOptions { Testnet = true });
 
     [Fact]
-    public async Task Failed_publishes_are_retried_until_one_succeeds()
+    public async Task Failed_publishes_are_retried_with_doubling_delays_until_one_succeeds()
     {
         var publisher = new FlakyPublisher(failures: 2);
         using var republisher = Create(publisher);
+        using var patience = new CancellationTokenSource(Patience);
         _lifetime.Start();
 
         await republisher.StartAsync(CancellationToken.None);
+        var retryDelays = new List<TimeSpan>();
+        for (var retry = 0; retry < 2; retry++)
+        {
+            retryDelays.Add(await _time.NextTimerAsync(patience.Token));
+            _time.Advance(retryDelays[^1]);
+        }
         var published = await publisher.FirstSuccess.WaitAsync(Patience);
+        var nextCycle = await _time.NextTimerAsync(patience.Token);
         await republisher.StopAsync(CancellationToken.None);
 
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], retryDelays);
         Assert.Equal(3, publisher.Attempts);
         Assert.Equal(_identity.PublicKey, published.PublicKey);
+        Assert.Equal(_network.HomeserverRepublishInterval, nextCycle);
     }
 
     [Fact]
@@ -37,7 +50,7 @@ public sealed class HomeserverRecordRepublisherTests : IDisposable
         using var republisher = Create(publisher);
 
         await republisher.StartAsync(CancellationToken.None);
-        await Task.Delay(300);
+        await _lifetime.Watched.WaitAsync(Patience);
         var attemptsBeforeStart = publisher.Attempts;
         _lifetime.Start();
         await publisher.FirstSuccess.WaitAsync(Patience);
@@ -71,9 +84,9 @@ public sealed class HomeserverRecordRepublisherTests : IDisposable
         Options.Create(new HomeserverOptions { Testnet = true }),
         Options.Create(new ListenOptions()),
         publisher,
-        PkarrNetworkSettings.From(new PkarrOptions(), new HomeserverOptions { Testnet = true }),
+        _network,
         _lifetime,
-        TimeProvider.System,
+        _time,
         NullLogger<HomeserverRecordRepublisher>.Instance);
 
     /// <summary>Throws for the first <c>failures</c> attempts, then accepts every packet.</summary>
@@ -102,11 +115,22 @@ public sealed class HomeserverRecordRepublisherTests : IDisposable
         }
     }
 
+    /// <summary>A host lifetime the test starts by hand; <see cref="Watched"/> tells that a service began waiting for it.</summary>
     private sealed class ControlledLifetime : IHostApplicationLifetime, IDisposable
     {
         private readonly CancellationTokenSource _started = new();
+        private readonly TaskCompletionSource _watched = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public CancellationToken ApplicationStarted => _started.Token;
+        public Task Watched => _watched.Task;
+
+        public CancellationToken ApplicationStarted
+        {
+            get
+            {
+                _watched.TrySetResult();
+                return _started.Token;
+            }
+        }
 
         public CancellationToken ApplicationStopping => CancellationToken.None;
 

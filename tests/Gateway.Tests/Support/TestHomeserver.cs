@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PubkyCluster.Gateway.Tests.Support;
 
@@ -38,16 +39,18 @@ public sealed class TestHomeserver : IAsyncDisposable
 
     /// <summary>
     /// Starts on fresh free ports. A port found free can be taken by another socket before the server binds it, so a
-    /// bind failure is retried on other ports (a bounded number of times).
+    /// bind failure is retried on other ports (a bounded number of times). <paramref name="services"/> adds test
+    /// services (probes) after the homeserver's own.
     /// </summary>
-    public static async Task<TestHomeserver> StartAsync(IDictionary<string, string?>? overrides = null, string? dataDirectory = null)
+    public static async Task<TestHomeserver> StartAsync(
+        IDictionary<string, string?>? overrides = null, string? dataDirectory = null, Action<IServiceCollection>? services = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "pubky-test-" + Guid.NewGuid().ToString("N"));
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryStartAsync(overrides, dataDirectory, FreePorts.Take(7));
+                return await TryStartAsync(overrides, dataDirectory, FreePorts.Take(7), services);
             }
             catch (Exception e) when (attempt < 5 && IsAddressInUse(e))
             {
@@ -59,7 +62,8 @@ public sealed class TestHomeserver : IAsyncDisposable
         e is IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException }
         || e.ToString().Contains("Address already in use", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<TestHomeserver> TryStartAsync(IDictionary<string, string?>? overrides, string dataDirectory, int[] ports)
+    private static async Task<TestHomeserver> TryStartAsync(
+        IDictionary<string, string?>? overrides, string dataDirectory, int[] ports, Action<IServiceCollection>? services)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -88,6 +92,7 @@ public sealed class TestHomeserver : IAsyncDisposable
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddPubkyHomeserver(GatewayHttp.Surface);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapPubkyHomeserver();
         try

@@ -19,6 +19,9 @@ public sealed class RepublisherCluster : IAsyncDisposable
 {
     public const int BatchSize = 2;
 
+    /// <summary>When test users signed up: the republisher never reads it, so any fixed moment will do.</summary>
+    private static readonly DateTimeOffset SignedUpAt = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
     private readonly InProcessTestCluster _cluster;
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "pubky-grains-" + Guid.NewGuid().ToString("N"));
 
@@ -63,7 +66,7 @@ public sealed class RepublisherCluster : IAsyncDisposable
     {
         var user = Keypair.Random();
         var store = _cluster.Silos[0].ServiceProvider.GetRequiredService<IUserStore>();
-        await store.TryCreateUserAsync(new UserRecord(user.PublicKey.Z32, DateTimeOffset.UtcNow, false, QuotaRecord.Default, 0, 0, null));
+        await store.TryCreateUserAsync(new UserRecord(user.PublicKey.Z32, SignedUpAt, false, QuotaRecord.Default, 0, 0, null));
         return user;
     }
 

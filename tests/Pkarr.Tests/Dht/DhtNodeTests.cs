@@ -3,6 +3,7 @@ using Pubky.Pkarr.Bencode;
 using Pubky.Pkarr.Dht;
 using Pubky.Pkarr.Krpc;
 using Pubky.Pkarr.Packets;
+using Pubky.Pkarr.Testnet;
 using Pubky.Pkarr.Tests.Packets;
 using Pubky.Protocol.Keys;
 
@@ -208,6 +209,36 @@ public sealed class DhtNodeTests
         Assert.Equal(0, testnet.Nodes[0].Counters.StoredItems);
     }
 
+    [Theory]
+    [InlineData(6, true)]
+    [InlineData(10, false)]
+    public async Task Put_token_outlives_one_secret_rotation_but_not_two(int minutesLater, bool accepted)
+    {
+        var time = new WatchedTime();
+        await using var testnet = await DhtTestnet.StartAsync(new DhtTestnetOptions { Size = 1, Time = time });
+        using var peer = new RawUdpPeer();
+        using var keypair = Keypair.Random();
+        var server = testnet.Nodes[0].LocalEndPoint;
+        var getArguments = IdArguments(NodeId.Random());
+        getArguments.Add("target", Bep44.Target(keypair.PublicKey));
+        await peer.SendAsync(KrpcMessage.Query([4, 1], KrpcQueries.Get, getArguments), server);
+        var token = (await peer.ReceiveAsync(DhtFixtures.Patience))!.Value.Message.Body!.TryGetBytes("token", out var t) ? t : [];
+        var item = PacketFixtures.Signed(keypair, 7, PacketFixtures.EmptyDns).ToBep44();
+        var putArguments = IdArguments(NodeId.Random());
+        putArguments.Add("token", token);
+        putArguments.Add("k", item.K.ToArray());
+        putArguments.Add("seq", item.Seq);
+        putArguments.Add("sig", item.Sig.ToArray());
+        putArguments.Add("v", item.V.ToArray());
+
+        time.Advance(TimeSpan.FromMinutes(minutesLater));
+        await peer.SendAsync(KrpcMessage.Query([4, 2], KrpcQueries.Put, putArguments), server);
+        var reply = (await peer.ReceiveAsync(DhtFixtures.Patience))!.Value.Message;
+
+        Assert.Equal(accepted ? KrpcMessageKind.Response : KrpcMessageKind.Error, reply.Kind);
+        Assert.Equal(accepted ? 1 : 0, testnet.Nodes[0].Counters.StoredItems);
+    }
+
     [Fact]
     public async Task Put_with_a_bad_signature_is_refused_with_206()
     {
@@ -287,17 +318,30 @@ public sealed class DhtNodeTests
     }
 
     [Fact]
-    public async Task Announced_peer_is_found_by_get_peers()
+    public async Task Announced_peer_is_handed_out_by_get_peers()
     {
-        await using var testnet = await DhtFixtures.Testnet(4);
-        await using var client = await DhtFixtures.Client(testnet.Bootstrap);
-        var infoHash = NodeId.Random();
+        await using var testnet = await DhtFixtures.Testnet(1);
+        using var peer = new RawUdpPeer();
+        var server = testnet.Nodes[0].LocalEndPoint;
+        var infoHash = NodeId.Random().Bytes.ToArray();
+        var getPeers = IdArguments(NodeId.Random());
+        getPeers.Add("info_hash", infoHash);
+        await peer.SendAsync(KrpcMessage.Query([2, 1], KrpcQueries.GetPeers, getPeers), server);
+        var before = (await peer.ReceiveAsync(DhtFixtures.Patience))!.Value.Message.Body!;
+        var announce = IdArguments(NodeId.Random());
+        announce.Add("info_hash", infoHash);
+        announce.Add("token", before.TryGetBytes("token", out var token) ? token : []);
+        announce.Add("port", 4321L);
 
-        var accepted = await client.AnnouncePeerAsync(infoHash, 4321, DhtFixtures.Timeout());
-        var peers = await client.GetPeersAsync(infoHash, DhtFixtures.Timeout());
+        await peer.SendAsync(KrpcMessage.Query([2, 2], KrpcQueries.AnnouncePeer, announce), server);
+        var accepted = (await peer.ReceiveAsync(DhtFixtures.Patience))!.Value.Message;
+        await peer.SendAsync(KrpcMessage.Query([2, 3], KrpcQueries.GetPeers, getPeers), server);
+        var after = (await peer.ReceiveAsync(DhtFixtures.Patience))!.Value.Message.Body!;
 
-        Assert.Equal(4, accepted);
-        Assert.Contains(new IPEndPoint(IPAddress.Loopback, 4321), peers);
+        Assert.False(before.TryGetValue("values", out _));
+        Assert.Equal(KrpcMessageKind.Response, accepted.Kind);
+        Assert.True(after.TryGetList("values", out var values));
+        Assert.Equal(new IPEndPoint(IPAddress.Loopback, 4321), CompactFormats.DecodeEndPoint((byte[])Assert.Single(values)));
     }
 
     [Fact]
@@ -323,15 +367,33 @@ public sealed class DhtNodeTests
     }
 
     [Fact]
-    public async Task Lookup_towards_a_silent_node_ends_after_the_request_timeout()
+    public async Task Lookup_towards_a_silent_node_ends_when_its_request_times_out()
     {
         using var silent = new RawUdpPeer();
-        await using var client = await DhtFixtures.Client([silent.EndPoint]);
-        var started = System.Diagnostics.Stopwatch.StartNew();
+        var time = new WatchedTime();
+        var requestTimeout = TimeSpan.FromSeconds(2);
+        var starting = DhtNode.StartAsync(
+            new DhtNodeOptions
+            {
+                BindEndPoint = new IPEndPoint(IPAddress.Loopback, 0),
+                Bootstrap = [silent.EndPoint],
+                RequestTimeout = requestTimeout,
+                LookupTimeout = TimeSpan.FromMinutes(1),
+                Time = time,
+            },
+            DhtFixtures.Timeout());
 
-        await client.FindNodeAsync(NodeId.Random(), DhtFixtures.Timeout());
+        var query = await silent.ReceiveAsync(DhtFixtures.Patience);
+        while (await time.NextTimerAsync(DhtFixtures.Timeout()) != requestTimeout)
+        {
+        }
+        var waitedForTheAnswer = !starting.IsCompleted;
+        time.Advance(requestTimeout);
+        await using var client = await starting.WaitAsync(DhtFixtures.Patience);
 
-        Assert.InRange(started.Elapsed, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(2));
-        Assert.True(client.Counters.Timeouts >= 2);
+        Assert.Equal(KrpcQueries.FindNode, query!.Value.Message.QueryName);
+        Assert.True(waitedForTheAnswer);
+        Assert.Equal(1, client.Counters.Timeouts);
+        Assert.Equal(0, client.RoutingTable.Count);
     }
 }

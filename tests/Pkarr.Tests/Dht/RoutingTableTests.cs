@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Pubky.Pkarr.Dht;
 using Pubky.Pkarr.Krpc;
 
@@ -19,9 +20,9 @@ public sealed class RoutingTableTests
 
     private static NodeContact Contact(NodeId id, int port) => new(id, new IPEndPoint(IPAddress.Loopback, port));
 
-    private static (RoutingTable Table, ManualTime Time) FullFarBucket()
+    private static (RoutingTable Table, FakeTimeProvider Time) FullFarBucket()
     {
-        var time = new ManualTime(DateTimeOffset.UnixEpoch);
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
         var table = new RoutingTable(Self, time);
         for (var i = 0; i < RoutingTable.K; i++)
         {

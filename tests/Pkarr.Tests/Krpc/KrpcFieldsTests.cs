@@ -31,15 +31,6 @@ public sealed class KrpcFieldsTests
     }
 
     [Fact]
-    public void Peers_skip_ipv6_entries_and_read_ipv4_ones()
-    {
-        var peer = new IPEndPoint(IPAddress.Parse("1.2.3.4"), 513);
-        var body = new BencodeDictionary { { "values", new List<object> { CompactFormats.EncodeEndPoint(peer), new byte[18] } } };
-
-        Assert.Equal([peer], KrpcFields.Peers(body));
-    }
-
-    [Fact]
     public void Compact_peer_is_address_then_big_endian_port()
     {
         Assert.Equal(TestBytes.Hex("01020304 0201"), CompactFormats.EncodeEndPoint(new IPEndPoint(IPAddress.Parse("1.2.3.4"), 513)));

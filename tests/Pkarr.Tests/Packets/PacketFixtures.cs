@@ -20,9 +20,3 @@ internal static class PacketFixtures
 
     public static byte[] EmptyDns => TestBytes.Hex("0000 8000 0000 0000 0000 0000");
 }
-
-/// <summary>A clock that stands still, to show timestamps still increase.</summary>
-internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}

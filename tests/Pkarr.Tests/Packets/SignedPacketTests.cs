@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Time.Testing;
 using Pubky.Pkarr.Dns;
 using Pubky.Pkarr.Packets;
 using Pubky.Protocol.Keys;
@@ -30,7 +31,7 @@ public sealed class SignedPacketTests
     public void Create_uses_a_microsecond_timestamp_from_the_clock()
     {
         var now = DateTimeOffset.UnixEpoch.AddYears(80);
-        var packet = SignedPacket.Create(Keypair.Random(), [LoopbackA], new FixedTime(now));
+        var packet = SignedPacket.Create(Keypair.Random(), [LoopbackA], new FakeTimeProvider(now));
 
         Assert.Equal((ulong)(now - DateTimeOffset.UnixEpoch).Ticks / 10, packet.Timestamp);
     }
@@ -39,7 +40,7 @@ public sealed class SignedPacketTests
     public void Create_timestamps_strictly_increase_per_key_when_the_clock_stands_still()
     {
         var keypair = Keypair.Random();
-        var clock = new FixedTime(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(WatchedTime.DefaultStart);
 
         var first = SignedPacket.Create(keypair, [LoopbackA], clock);
         var second = SignedPacket.Create(keypair, [LoopbackA], clock);
@@ -175,7 +176,7 @@ public sealed class SignedPacketTests
     public void Expiry_counts_from_when_the_packet_was_last_seen_not_from_its_timestamp()
     {
         var packet = Signed(Signer, 1, DnsPacketCodec.Encode([LoopbackA with { Name = Signer.PublicKey.Z32, Ttl = 600 }]));
-        var lastSeen = DateTimeOffset.UtcNow;
+        var lastSeen = WatchedTime.DefaultStart;
 
         Assert.Equal(600u, packet.ExpiresIn(lastSeen, lastSeen));
         Assert.Equal(100u, packet.ExpiresIn(lastSeen, lastSeen.AddSeconds(500)));

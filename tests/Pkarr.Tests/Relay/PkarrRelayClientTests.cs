@@ -154,6 +154,31 @@ public sealed class PkarrRelayClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_relay_that_does_not_answer_is_given_up_once_the_request_timeout_passes()
+    {
+        var time = new WatchedTime();
+        using var answer = new ManualResetEventSlim();
+        using var relay = new TestRelayServer(_ =>
+        {
+            answer.Wait(DhtFixtures.Patience);
+            return TestRelayServer.Status(404);
+        });
+        var client = new PkarrRelayClient(
+            _http, [relay.Uri], new PkarrRelayClientOptions { RequestTimeout = TimeSpan.FromSeconds(2), Time = time });
+
+        var reading = client.GetAsync(relay.Uri, _keypair.PublicKey, null, DhtFixtures.Timeout());
+        var timeout = await time.NextTimerAsync(DhtFixtures.Timeout());
+        var waitedForTheRelay = !reading.IsCompleted;
+        time.Advance(timeout);
+        var read = await reading.WaitAsync(DhtFixtures.Patience);
+        answer.Set();
+
+        Assert.Equal(TimeSpan.FromSeconds(2), timeout);
+        Assert.True(waitedForTheRelay);
+        Assert.Null(read);
+    }
+
+    [Fact]
     public async Task Resolve_over_several_relays_ends_with_the_most_recent_packet()
     {
         var older = Packet(1_600_000_000_000_000);

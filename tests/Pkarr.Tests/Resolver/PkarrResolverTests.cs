@@ -10,7 +10,7 @@ namespace Pubky.Pkarr.Tests.Resolver;
 public sealed class PkarrResolverTests : IDisposable
 {
     private readonly Keypair _keypair = Keypair.Random();
-    private readonly ManualTime _time = new(DateTimeOffset.UtcNow);
+    private readonly WatchedTime _time = new();
     private readonly FakeDht _dht = new();
 
     public void Dispose() => _keypair.Dispose();
@@ -63,10 +63,11 @@ public sealed class PkarrResolverTests : IDisposable
         _time.Advance(TimeSpan.FromSeconds(301));
 
         var stale = await resolver.ResolveAsync(_keypair.PublicKey, DhtFixtures.Timeout());
-        var refreshed = await Eventually(() => resolver.Cached(_keypair.PublicKey)!.Timestamp == 20);
+        await resolver.BackgroundQueriesEnded().WaitAsync(DhtFixtures.Patience);
 
         Assert.Equal(10UL, stale!.Timestamp);
-        Assert.True(refreshed);
+        Assert.Equal(20UL, resolver.Cached(_keypair.PublicKey)!.Timestamp);
+        Assert.Equal(2, _dht.Gets);
         Assert.Equal(1, resolver.StaleHits);
     }
 
@@ -99,7 +100,7 @@ public sealed class PkarrResolverTests : IDisposable
     [Fact]
     public async Task Ttl_of_the_records_sets_the_cache_lifetime_within_the_clamp()
     {
-        var hourLong = SignedPacket.Create(_keypair, [new DnsRecord("@", 3600, new TxtRecordData("x"))]);
+        var hourLong = SignedPacket.Create(_keypair, [new DnsRecord("@", 3600, new TxtRecordData("x"))], _time);
         _dht.Answers = [hourLong];
         await using var resolver = Resolver();
         await resolver.ResolveAsync(_keypair.PublicKey, DhtFixtures.Timeout());
@@ -126,14 +127,5 @@ public sealed class PkarrResolverTests : IDisposable
         var resolved = await resolver.ResolveAsync(_keypair.PublicKey, DhtFixtures.Timeout());
 
         Assert.Equal(packet.Bytes.ToArray(), resolved!.Bytes.ToArray());
-    }
-
-    private static async Task<bool> Eventually(Func<bool> condition)
-    {
-        for (var i = 0; i < 200 && !condition(); i++)
-        {
-            await Task.Delay(25);
-        }
-        return condition();
     }
 }

@@ -54,9 +54,11 @@ public class AuthTokenTests
         Assert.Equal("000660f94c4043f8" + Vectors.ZeroSecretHex, AuthToken.Decode(VectorBytes).ReplayId);
 
     [Fact]
-    public void TheStaleVectorIsRefusedAsExpired()
+    public void The_vector_is_refused_as_expired_once_the_window_has_passed()
     {
-        var verifier = new AuthTokenVerifier(AuthTokenVerifier.DefaultWindow, TimeProvider.System);
+        var clock = TestClock.AtMicros(Vectors.AuthTokenTimestamp);
+        var verifier = new AuthTokenVerifier(AuthTokenVerifier.DefaultWindow, clock);
+        clock.Advance(AuthTokenVerifier.DefaultWindow + TimeSpan.FromMicroseconds(1));
         var error = Assert.Throws<InvalidAuthTokenException>(() => verifier.Verify(VectorBytes));
         Assert.Equal(AuthTokenError.Expired, error.Error);
         Assert.Equal("AuthToken has a timestamp that is more than 3 minutes in the past", error.Message);
@@ -65,7 +67,7 @@ public class AuthTokenTests
     [Fact]
     public void TheVectorVerifiesAtItsOwnTime()
     {
-        var verifier = new AuthTokenVerifier(AuthTokenVerifier.DefaultWindow, FixedClock.AtMicros(Vectors.AuthTokenTimestamp));
+        var verifier = new AuthTokenVerifier(AuthTokenVerifier.DefaultWindow, TestClock.AtMicros(Vectors.AuthTokenTimestamp));
         Assert.Equal(Vectors.ZeroSecretZ32, verifier.Verify(VectorBytes).PublicKey.Z32);
     }
 
@@ -82,7 +84,7 @@ public class AuthTokenTests
         const ulong now = 1_800_000_000_000_000;
         using var keypair = Keypair.Random();
         var token = AuthToken.Sign(keypair, CapabilityList.Root, (ulong)((long)now + tokenOffsetSeconds * 1_000_000L));
-        var verifier = new AuthTokenVerifier(TimeSpan.FromSeconds(windowSeconds), FixedClock.AtMicros(now));
+        var verifier = new AuthTokenVerifier(TimeSpan.FromSeconds(windowSeconds), TestClock.AtMicros(now));
         if (expected is null)
         {
             Assert.Equal(keypair.PublicKey, verifier.Verify(token.Encoded).PublicKey);
@@ -98,7 +100,7 @@ public class AuthTokenTests
     {
         var bytes = VectorBytes.ToArray();
         bytes[^1] ^= 1;
-        var verifier = new AuthTokenVerifier(AuthTokenVerifier.DefaultWindow, FixedClock.AtMicros(Vectors.AuthTokenTimestamp));
+        var verifier = new AuthTokenVerifier(AuthTokenVerifier.DefaultWindow, TestClock.AtMicros(Vectors.AuthTokenTimestamp));
         var error = Assert.Throws<InvalidAuthTokenException>(() => verifier.Verify(bytes));
         Assert.Equal(AuthTokenError.InvalidSignature, error.Error);
         Assert.Equal("Invalid Signature", error.Message);
@@ -203,7 +205,7 @@ public class AuthTokenTests
         var bytes = VectorBytes.AsSpan(0, 115).ToArray().Concat(tail ?? []).ToArray();
         try
         {
-            new AuthTokenVerifier(AuthTokenVerifier.DefaultWindow, TimeProvider.System).Verify(bytes);
+            new AuthTokenVerifier(AuthTokenVerifier.DefaultWindow, TestClock.AtMicros(Vectors.AuthTokenTimestamp)).Verify(bytes);
         }
         catch (InvalidAuthTokenException)
         {
