@@ -23,6 +23,7 @@ public static class DhtServices
         services.AddHomeserverIdentity(configuration);
         services.AddValidatedOptions(configuration, PkarrOptions.Section, new PkarrOptionsValidator());
         services.AddSingleton(PkarrNetworkSettings.From);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PkarrDht>();
         services.AddSingleton<IMutableItemDht>(sp => sp.GetRequiredService<PkarrDht>());
         services.AddHostedService(sp => sp.GetRequiredService<PkarrDht>());

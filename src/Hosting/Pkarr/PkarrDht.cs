@@ -13,7 +13,7 @@ namespace PubkyCluster.Hosting.Pkarr;
 /// in-process <see cref="DhtTestnet"/> it joins (bootstrap node on UDP 6881 like the reference's static testnet).
 /// Callers may use it before it has started; they wait until the node is up. Stopped after the silo, which uses it.
 /// </summary>
-public sealed partial class PkarrDht(PkarrNetworkSettings settings, ILogger<PkarrDht> logger) : IMutableItemDht, IHostedService
+public sealed partial class PkarrDht(PkarrNetworkSettings settings, TimeProvider clock, ILogger<PkarrDht> logger) : IMutableItemDht, IHostedService
 {
     private readonly TaskCompletionSource<DhtNode> _node = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
@@ -93,6 +93,7 @@ public sealed partial class PkarrDht(PkarrNetworkSettings settings, ILogger<Pkar
                     Mode = DhtMode.Client,
                     TransactionIdLength = settings.TransactionIdLength,
                     RequestTimeout = settings.RequestTimeout,
+                    Time = clock,
                 },
                 _stopping.Token);
             LogNodeStarted(node.LocalEndPoint, bootstrap.Count, node.RoutingTable.Count);
@@ -117,6 +118,7 @@ public sealed partial class PkarrDht(PkarrNetworkSettings settings, ILogger<Pkar
             Size = 1 + settings.TestnetExtraNodes,
             FirstPort = settings.TestnetBootstrapPort,
             TransactionIdLength = settings.TransactionIdLength,
+            Time = clock,
         };
         try
         {

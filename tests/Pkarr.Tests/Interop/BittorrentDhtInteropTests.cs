@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Pubky.Pkarr.Dht;
-using Pubky.Pkarr.Resolver;
+using Pubky.Pkarr.Packets;
 using Pubky.Pkarr.Tests.Dht;
 using Pubky.Protocol.Keys;
 
@@ -60,7 +60,7 @@ public sealed class BittorrentDhtInteropTests
     }
 
     [NodeFact]
-    public async Task Packet_put_by_pkarr_into_a_mixed_network_is_resolved_by_our_resolver()
+    public async Task Packet_put_by_pkarr_into_a_mixed_network_is_read_by_our_dht_client()
     {
         var limit = HardLimit();
         await using var testnet = await DhtFixtures.Testnet(3);
@@ -70,9 +70,12 @@ public sealed class BittorrentDhtInteropTests
 
         var put = await NodeProcess.RunAsync("put", new { bootstrap = Loopback(ports), seed }, StepTimeout);
         await using var reader = await DhtFixtures.Client(testnet.Bootstrap);
-        await using var resolver = new PkarrResolver(reader, null);
         var key = PublicKey.FromBytes(Convert.FromHexString(put.GetProperty("key").GetString()!));
-        var resolved = await resolver.ResolveMostRecentAsync(key, limit);
+        SignedPacket? resolved = null;
+        await foreach (var packet in reader.GetMutableStreamAsync(key, limit))
+        {
+            resolved = resolved is null || packet.Timestamp > resolved.Timestamp ? packet : resolved;
+        }
 
         Assert.True(put.GetProperty("acknowledged").GetInt32() > 0);
         Assert.NotNull(resolved);

@@ -2,7 +2,6 @@ using Pubky.Pkarr.Dht;
 using Pubky.Pkarr.Publisher;
 using Pubky.Pkarr.Tests.Dht;
 using Pubky.Pkarr.Tests.Packets;
-using Pubky.Pkarr.Tests.Resolver;
 using Pubky.Protocol.Keys;
 
 namespace Pubky.Pkarr.Tests.Publisher;

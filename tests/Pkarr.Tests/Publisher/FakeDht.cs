@@ -3,7 +3,7 @@ using Pubky.Pkarr.Dht;
 using Pubky.Pkarr.Packets;
 using Pubky.Protocol.Keys;
 
-namespace Pubky.Pkarr.Tests.Resolver;
+namespace Pubky.Pkarr.Tests.Publisher;
 
 /// <summary>A scripted <see cref="IMutableItemDht"/>: gets stream <see cref="Answers"/>, puts return queued results.</summary>
 internal sealed class FakeDht : IMutableItemDht
