@@ -8,7 +8,7 @@ namespace PubkyCluster.Cluster.Tests;
 public sealed class AuthTokenReplayTests(LocalCluster cluster)
 {
     [Fact]
-    public async Task An_AuthToken_used_for_signin_on_gateway_A_is_refused_on_gateway_B()
+    public async Task An_auth_token_used_for_signin_on_gateway_a_is_refused_on_gateway_b()
     {
         using var user = await ClusterUser.Create(cluster).SignedUpAsync(cluster.GatewayA);
         var token = user.Token();
@@ -22,7 +22,7 @@ public sealed class AuthTokenReplayTests(LocalCluster cluster)
     }
 
     [Fact]
-    public async Task The_same_AuthToken_sent_to_both_gateways_at_once_signs_in_exactly_once()
+    public async Task The_same_auth_token_sent_to_both_gateways_at_once_signs_in_exactly_once()
     {
         using var user = await ClusterUser.Create(cluster).SignedUpAsync(cluster.GatewayA);
         for (var round = 0; round < 5; round++)

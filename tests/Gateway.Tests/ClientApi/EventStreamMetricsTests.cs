@@ -33,7 +33,7 @@ public partial class EventStreamMetricsTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task ActiveStreamConnectionsFollowTheOpenStreams()
+    public async Task Active_stream_connections_follow_the_open_streams()
     {
         var server = shared.Server;
         using var user = await TestUser.Create(server).SignedUpAsync();

@@ -7,7 +7,7 @@ namespace PubkyCluster.Gateway.Tests.ClientApi;
 public class EventsFeedTests
 {
     [Fact]
-    public async Task AnEmptyFeedIsAnEmptyBodyWithoutCursorLine()
+    public async Task An_empty_feed_is_an_empty_body_without_cursor_line()
     {
         await using var server = await TestHomeserver.StartAsync();
         using var http = server.CreateClient();
@@ -17,7 +17,7 @@ public class EventsFeedTests
     }
 
     [Fact]
-    public async Task PutsAndDeletesAppearInOrderWithTheLastIdAsCursor()
+    public async Task Puts_and_deletes_appear_in_order_with_the_last_id_as_cursor()
     {
         await using var server = await TestHomeserver.StartAsync();
         using var user = await TestUser.Create(server).SignedUpAsync();
@@ -29,7 +29,7 @@ public class EventsFeedTests
     }
 
     [Fact]
-    public async Task TheCursorPagesTheFeedTenAtATime()
+    public async Task The_cursor_pages_the_feed_ten_at_a_time()
     {
         await using var server = await TestHomeserver.StartAsync();
         using var user = await TestUser.Create(server).SignedUpAsync();
@@ -50,7 +50,7 @@ public class EventsFeedTests
     [Theory]
     [InlineData("/events/?cursor=abc", "Invalid cursor")]
     [InlineData("/events/?reverse=perhaps", "Invalid boolean parameter")]
-    public async Task BadFeedParametersAre400(string query, string message)
+    public async Task Bad_feed_parameters_are_400(string query, string message)
     {
         await using var server = await TestHomeserver.StartAsync();
         using var http = server.CreateClient();
@@ -60,7 +60,7 @@ public class EventsFeedTests
     }
 
     [Fact]
-    public async Task OnceAPutEventIsVisibleTheFileIsReadable()
+    public async Task Once_a_put_event_is_visible_the_file_is_readable()
     {
         await using var server = await TestHomeserver.StartAsync();
         using var user = await TestUser.Create(server).SignedUpAsync();

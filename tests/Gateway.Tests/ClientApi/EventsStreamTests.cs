@@ -32,7 +32,7 @@ public class EventsStreamTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task BatchModeSendsHistoryThenCloses()
+    public async Task Batch_mode_sends_history_then_closes()
     {
         using var user = await UserWithFiles(5, 1);
         using var stream = await Open($"user={user.Z32}");
@@ -43,7 +43,7 @@ public class EventsStreamTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task APutMessageCarriesUriCursorAndTheEtagAsContentHash()
+    public async Task A_put_message_carries_uri_cursor_and_the_etag_as_content_hash()
     {
         using var user = await UserWithFiles(1, 1);
         var etag = ContentHash.Compute("content 0"u8).ToBase64();
@@ -56,7 +56,7 @@ public class EventsStreamTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task LimitCountsAcrossPagesAndCloses()
+    public async Task Limit_counts_across_pages_and_closes()
     {
         using var user = await UserWithFiles(120);
         using var stream = await Open($"user={user.Z32}&limit=105");
@@ -65,7 +65,7 @@ public class EventsStreamTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task ReverseIsExactlyTheReverseOrder()
+    public async Task Reverse_is_exactly_the_reverse_order()
     {
         using var user = await UserWithFiles(4);
         using var forward = await Open($"user={user.Z32}");
@@ -77,7 +77,7 @@ public class EventsStreamTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task OnlyTheRequestedUsersAreStreamedEachFromItsCursor()
+    public async Task Only_the_requested_users_are_streamed_each_from_its_cursor()
     {
         using var a = await UserWithFiles(3);
         using var b = await UserWithFiles(3);
@@ -92,7 +92,7 @@ public class EventsStreamTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task ADirectoryFilterMatchesUnderItAndAFileFilterOnlyThatFile()
+    public async Task A_directory_filter_matches_under_it_and_a_file_filter_only_that_file()
     {
         using var user = await UserWithFiles(2, 0, "/pub/files/");
         await user.PutTextAsync("/pub/my_folder/x", "x");
@@ -108,7 +108,7 @@ public class EventsStreamTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task LiveModeDeliversHistoryThenNewWrites()
+    public async Task Live_mode_delivers_history_then_new_writes()
     {
         using var user = await UserWithFiles(2);
         using var stream = await Open($"user={user.Z32}&live=true");
@@ -119,7 +119,7 @@ public class EventsStreamTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task LiveModeForAUserWithoutEventsStaysOpenAndReceives()
+    public async Task Live_mode_for_a_user_without_events_stays_open_and_receives()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         using var stream = await Open($"user={user.Z32}&live=1");
@@ -128,7 +128,7 @@ public class EventsStreamTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task LiveModeWithALimitClosesAtTheLimit()
+    public async Task Live_mode_with_a_limit_closes_at_the_limit()
     {
         using var user = await UserWithFiles(1);
         using var stream = await Open($"user={user.Z32}&live=true&limit=2");
@@ -139,7 +139,7 @@ public class EventsStreamTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task PrivateWritesAreNotStreamedWithoutAFilterForThem()
+    public async Task Private_writes_are_not_streamed_without_a_filter_for_them()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         await user.PutTextAsync("/priv/p.txt", "p");
@@ -149,7 +149,7 @@ public class EventsStreamTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task APrivateFilterNeedsTheOwnersSession()
+    public async Task A_private_filter_needs_the_owners_session()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         await user.PutTextAsync("/priv/p.txt", "p");
@@ -163,7 +163,7 @@ public class EventsStreamTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task ValidationErrorsAre400WithTheReferenceTexts()
+    public async Task Validation_errors_are_400_with_the_reference_texts()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         using var http = Server.CreateClient();
@@ -191,7 +191,7 @@ public class EventsStreamTests(SharedHomeserver shared)
     [Theory]
     [InlineData("-100")]
     [InlineData("999999999")]
-    public async Task AnyIntegerCursorIsAccepted(string cursor)
+    public async Task Any_integer_cursor_is_accepted(string cursor)
     {
         using var user = await UserWithFiles(1);
         using var stream = await Open($"user={user.Z32}:{cursor}");

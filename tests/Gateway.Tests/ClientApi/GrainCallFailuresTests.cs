@@ -16,7 +16,7 @@ public class GrainCallFailuresTests
     }
 
     [Fact]
-    public async Task AGrainCallTimingOutDuringFailoverIs503WithRetryAfter()
+    public async Task A_grain_call_timing_out_during_failover_is_503_with_retry_after()
     {
         var (context, body) = await Run(new TimeoutException("Response did not arrive on time in 00:00:30"));
         Assert.Equal(503, context.Response.StatusCode);
@@ -25,13 +25,13 @@ public class GrainCallFailuresTests
     }
 
     [Fact]
-    public async Task AnUnavailableSiloIs503()
+    public async Task An_unavailable_silo_is_503()
     {
         var (context, _) = await Run(new SiloUnavailableException("silo is dead"));
         Assert.Equal(503, context.Response.StatusCode);
     }
 
     [Fact]
-    public async Task OtherFailuresAreNotDisguised() =>
+    public async Task Other_failures_are_not_disguised() =>
         await Assert.ThrowsAsync<InvalidOperationException>(() => Run(new InvalidOperationException("a bug")));
 }

@@ -7,7 +7,7 @@ namespace PubkyCluster.Gateway.Tests.ClientApi;
 public class LimitsTests
 {
     [Fact]
-    public async Task TheReferenceQuotaSequenceWithAOneMegabyteQuota()
+    public async Task The_reference_quota_sequence_with_a_one_megabyte_quota()
     {
         await using var server = await TestHomeserver.StartAsync(new Dictionary<string, string?> { ["Limits:DefaultQuotaMb"] = "1" });
         using var user = await TestUser.Create(server).SignedUpAsync();
@@ -23,7 +23,7 @@ public class LimitsTests
     }
 
     [Fact]
-    public async Task WithoutContentLengthTheQuotaIsCheckedAtCommit()
+    public async Task Without_content_length_the_quota_is_checked_at_commit()
     {
         await using var server = await TestHomeserver.StartAsync(new Dictionary<string, string?> { ["Limits:DefaultQuotaMb"] = "1" });
         using var user = await TestUser.Create(server).SignedUpAsync();
@@ -35,7 +35,7 @@ public class LimitsTests
     }
 
     [Fact]
-    public async Task ABodyOverTheLimitIs413WithOrWithoutContentLength()
+    public async Task A_body_over_the_limit_is_413_with_or_without_content_length()
     {
         await using var server = await TestHomeserver.StartAsync(new Dictionary<string, string?> { ["Limits:MaxBodyBytes"] = "1000" });
         using var user = await TestUser.Create(server).SignedUpAsync();
@@ -48,7 +48,7 @@ public class LimitsTests
     }
 
     [Fact]
-    public async Task ADisabledUserCanReadDeleteAndSignInButNotWrite()
+    public async Task A_disabled_user_can_read_delete_and_sign_in_but_not_write()
     {
         await using var server = await TestHomeserver.StartAsync();
         using var user = await TestUser.Create(server).SignedUpAsync();
@@ -71,7 +71,7 @@ public class LimitsTests
     [InlineData("Homeserver:SecretKeyHex", "not-hex")]
     [InlineData("Limits:AuthTokenWindowSeconds", "0")]
     [InlineData("Homeserver:PublicIp", "localhost")]
-    public async Task InvalidConfigurationStopsTheStartWithTheKeyNamed(string key, string value)
+    public async Task Invalid_configuration_stops_the_start_with_the_key_named(string key, string value)
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() =>
             TestHomeserver.StartAsync(new Dictionary<string, string?> { [key] = value, ["Homeserver:Testnet"] = "false" }));

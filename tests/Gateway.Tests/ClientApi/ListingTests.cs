@@ -29,7 +29,7 @@ public class ListingTests(SharedHomeserver shared)
     private static string[] Uris(TestUser user, params string[] paths) => [.. paths.Select(p => $"pubky://{user.Z32}{p}")];
 
     [Fact]
-    public async Task ADeepListingHasEveryFileUnderTheDirectoryInByteOrder()
+    public async Task A_deep_listing_has_every_file_under_the_directory_in_byte_order()
     {
         using var user = await UserWith("/pub/example.com/a.txt", "/pub/example.com/b.txt", "/pub/example.com/cc-nested/z.txt",
             "/pub/example.com/c.txt", "/pub/example.com/d.txt", "/pub/example.xyz/d.txt", "/pub/example.comx", "/pub/a.txt");
@@ -39,7 +39,7 @@ public class ListingTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task LimitAndAnExclusiveCursorPageTheListing()
+    public async Task Limit_and_an_exclusive_cursor_page_the_listing()
     {
         using var user = await UserWith("/pub/p/a.txt", "/pub/p/b.txt", "/pub/p/c.txt");
         Assert.Equal(Uris(user, "/pub/p/a.txt", "/pub/p/b.txt"), await Lines(await user.GetAsync("/pub/p/?limit=2")));
@@ -50,14 +50,14 @@ public class ListingTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task ReverseListsBackwardsAndBareFlagsMeanTrue()
+    public async Task Reverse_lists_backwards_and_bare_flags_mean_true()
     {
         using var user = await UserWith("/pub/r/a", "/pub/r/b", "/pub/r/c");
         Assert.Equal(Uris(user, "/pub/r/c", "/pub/r/b"), await Lines(await user.GetAsync("/pub/r/?reverse&limit=2")));
     }
 
     [Fact]
-    public async Task AShallowListingHasImmediateChildrenWithDirectoriesEndingInSlash()
+    public async Task A_shallow_listing_has_immediate_children_with_directories_ending_in_slash()
     {
         using var user = await UserWith("/pub/a.com/a.txt", "/pub/example.com/a.txt", "/pub/example.com/b/c.txt",
             "/pub/example.con-file", "/pub/file", "/pub/file2", "/pub/z.com/a.txt");
@@ -66,7 +66,7 @@ public class ListingTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task ADirectoryCursorAndACursorInsideItGiveTheSameNextShallowPage()
+    public async Task A_directory_cursor_and_a_cursor_inside_it_give_the_same_next_shallow_page()
     {
         using var user = await UserWith("/pub/a.com/a.txt", "/pub/example.com/a.txt", "/pub/file", "/pub/z.com/a.txt");
         var afterDirectory = await Lines(await user.GetAsync($"/pub/?shallow&limit=2&cursor={Uri.EscapeDataString(user.Z32 + "/pub/example.com/")}"));
@@ -76,7 +76,7 @@ public class ListingTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task AnEmptyOrMissingDirectoryIsDirectoryNotFound()
+    public async Task An_empty_or_missing_directory_is_directory_not_found()
     {
         using var user = await UserWith("/pub/x/a");
         var response = await user.GetAsync("/pub/nothing/");
@@ -85,14 +85,14 @@ public class ListingTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task ACursorPastTheEndIsAnEmptyPage()
+    public async Task A_cursor_past_the_end_is_an_empty_page()
     {
         using var user = await UserWith("/pub/e/a");
         Assert.Empty(await Lines(await user.GetAsync($"/pub/e/?cursor={Uri.EscapeDataString(user.Z32 + "/pub/e/z")}")));
     }
 
     [Fact]
-    public async Task LimitZeroIsAnEmptyPage()
+    public async Task Limit_zero_is_an_empty_page()
     {
         using var user = await UserWith("/pub/l/a");
         Assert.Empty(await Lines(await user.GetAsync("/pub/l/?limit=0")));
@@ -103,7 +103,7 @@ public class ListingTests(SharedHomeserver shared)
     [InlineData("/pub/?shallow=2", "Invalid boolean parameter")]
     [InlineData("/pub/?cursor=/pub/a.txt", "Invalid cursor")]
     [InlineData("/pub/?cursor=notakey/pub/a.txt", "Invalid cursor")]
-    public async Task BadListingParametersAre400(string query, string message)
+    public async Task Bad_listing_parameters_are_400(string query, string message)
     {
         using var user = await UserWith("/pub/a.txt");
         var response = await user.GetAsync(query);
@@ -112,7 +112,7 @@ public class ListingTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task UnderscoreInADirectoryNameIsLiteral()
+    public async Task Underscore_in_a_directory_name_is_literal()
     {
         using var user = await UserWith("/pub/my_folder/a", "/pub/myxfolder/b");
         Assert.Equal(Uris(user, "/pub/my_folder/a"), await Lines(await user.GetAsync("/pub/my_folder/")));

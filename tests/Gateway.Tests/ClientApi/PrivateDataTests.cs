@@ -9,7 +9,7 @@ public class PrivateDataTests(SharedHomeserver shared)
     private TestHomeserver Server => shared.Server;
 
     [Fact]
-    public async Task TheOwnerWritesReadsAndDeletesPrivateData()
+    public async Task The_owner_writes_reads_and_deletes_private_data()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         Assert.Equal(HttpStatusCode.Created, (await user.PutTextAsync("/priv/app/secret.txt", "s")).StatusCode);
@@ -25,7 +25,7 @@ public class PrivateDataTests(SharedHomeserver shared)
     [InlineData("GET", "/priv/app/absent.txt")]
     [InlineData("HEAD", "/priv/app/secret.txt")]
     [InlineData("GET", "/priv/app/")]
-    public async Task AnonymousPrivateReadsAre401WhetherOrNotTheFileExists(string method, string path)
+    public async Task Anonymous_private_reads_are_401_whether_or_not_the_file_exists(string method, string path)
     {
         using var owner = await TestUser.Create(Server).SignedUpAsync();
         await owner.PutTextAsync("/priv/app/secret.txt", "s");
@@ -36,7 +36,7 @@ public class PrivateDataTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task AnOwnerSessionWithoutReadCapabilityIs403()
+    public async Task An_owner_session_without_read_capability_is_403()
     {
         using var owner = TestUser.Create(Server);
         await owner.SignUpAsync("/priv/app/:w");
@@ -47,7 +47,7 @@ public class PrivateDataTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task PrivateWritesNeverAppearInThePublicFeed()
+    public async Task Private_writes_never_appear_in_the_public_feed()
     {
         using var owner = await TestUser.Create(Server).SignedUpAsync();
         await owner.PutTextAsync("/priv/hidden-from-feed.txt", "s");

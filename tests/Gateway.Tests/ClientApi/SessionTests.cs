@@ -11,14 +11,14 @@ public class SessionTests(SharedHomeserver shared)
     private TestHomeserver Server => shared.Server;
 
     [Fact]
-    public async Task TheRootAnswersPubkyHomeserver()
+    public async Task The_root_answers_pubky_homeserver()
     {
         using var http = Server.CreateClient();
         Assert.Equal("Pubky Homeserver", await http.GetStringAsync(Server.ClientUrl()));
     }
 
     [Fact]
-    public async Task SignupAnswersTheSessionInfoWithTheTokensCapabilitiesInMicroseconds()
+    public async Task Signup_answers_the_session_info_with_the_tokens_capabilities_in_microseconds()
     {
         using var user = TestUser.Create(Server);
         var before = UnixMicros.Now(TimeProvider.System);
@@ -32,7 +32,7 @@ public class SessionTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task SignupSetsACookieNamedAfterTheUserWithTheReferenceAttributes()
+    public async Task Signup_sets_a_cookie_named_after_the_user_with_the_reference_attributes()
     {
         using var user = TestUser.Create(Server);
         var response = await user.SignUpAsync();
@@ -42,7 +42,7 @@ public class SessionTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task ACookieIsSecureWhenTheHostIsADomainWithoutPort()
+    public async Task A_cookie_is_secure_when_the_host_is_a_domain_without_port()
     {
         using var user = TestUser.Create(Server);
         var response = await user.SendAsync(HttpMethod.Post, "/signup", new ByteArrayContent(user.Token()),
@@ -51,7 +51,7 @@ public class SessionTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task SigningUpTwiceIsAConflict()
+    public async Task Signing_up_twice_is_a_conflict()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         var again = await user.SignUpAsync();
@@ -60,7 +60,7 @@ public class SessionTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task AnAuthTokenIsAcceptedOnlyOnce()
+    public async Task An_auth_token_is_accepted_only_once()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         var token = user.Token();
@@ -73,7 +73,7 @@ public class SessionTests(SharedHomeserver shared)
     [Theory]
     [InlineData(-181, "AuthToken has a timestamp that is more than 3 minutes in the past")]
     [InlineData(181, "AuthToken has a timestamp that is more than 3 minutes in the future")]
-    public async Task ATokenOutsideTheWindowIsRefusedWithItsReason(int offsetSeconds, string message)
+    public async Task A_token_outside_the_window_is_refused_with_its_reason(int offsetSeconds, string message)
     {
         using var user = TestUser.Create(Server);
         var stamp = (ulong)((long)UnixMicros.Now(TimeProvider.System) + offsetSeconds * 1_000_000L);
@@ -83,7 +83,7 @@ public class SessionTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task ATamperedTokenHasAnInvalidSignature()
+    public async Task A_tampered_token_has_an_invalid_signature()
     {
         using var user = TestUser.Create(Server);
         var token = user.Token();
@@ -97,7 +97,7 @@ public class SessionTests(SharedHomeserver shared)
     [InlineData(0)]
     [InlineData(10)]
     [InlineData(100)]
-    public async Task ATruncatedTokenIsA400NotADroppedConnection(int length)
+    public async Task A_truncated_token_is_a_400_not_a_dropped_connection(int length)
     {
         using var user = TestUser.Create(Server);
         var response = await user.SendAsync(HttpMethod.Post, "/signup", new ByteArrayContent(user.Token()[..length]));
@@ -106,7 +106,7 @@ public class SessionTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task SigninOfAnUnknownUserIsNotFound()
+    public async Task Signin_of_an_unknown_user_is_not_found()
     {
         using var user = TestUser.Create(Server);
         var response = await user.SignInAsync();
@@ -115,7 +115,7 @@ public class SessionTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task SigninAddsASessionAndKeepsTheOldOne()
+    public async Task Signin_adds_a_session_and_keeps_the_old_one()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         var first = user.SessionSecret;
@@ -130,7 +130,7 @@ public class SessionTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task GetSessionAnswersTheSessionWithItsCreationTimeInSeconds()
+    public async Task Get_session_answers_the_session_with_its_creation_time_in_seconds()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         var response = await user.GetAsync("/session");
@@ -142,7 +142,7 @@ public class SessionTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task GetSessionWithoutACookieIsNotFoundAsIn060()
+    public async Task Get_session_without_a_cookie_is_not_found_as_in_060()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         user.SessionSecret = null;
@@ -151,7 +151,7 @@ public class SessionTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task GetSessionWithoutATenantIsPubkyHostMissing()
+    public async Task Get_session_without_a_tenant_is_pubky_host_missing()
     {
         using var http = Server.CreateClient();
         var response = await http.GetAsync(Server.ClientUrl("/session"));
@@ -160,7 +160,7 @@ public class SessionTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task SignoutEndsTheSessionAndRemovesTheCookie()
+    public async Task Signout_ends_the_session_and_removes_the_cookie()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         var response = await user.DeleteAsync("/session");
@@ -171,7 +171,7 @@ public class SessionTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task SignoutIsIdempotent()
+    public async Task Signout_is_idempotent()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         Assert.Equal(HttpStatusCode.OK, (await user.DeleteAsync("/session")).StatusCode);
@@ -179,7 +179,7 @@ public class SessionTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task TheServerPicksTheCookieNamedAfterTheTenantAmongMany()
+    public async Task The_server_picks_the_cookie_named_after_the_tenant_among_many()
     {
         using var alice = await TestUser.Create(Server).SignedUpAsync();
         using var bob = await TestUser.Create(Server).SignedUpAsync();
@@ -192,7 +192,7 @@ public class SessionTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task ASignupBodyOverTwoMebibytesIs413()
+    public async Task A_signup_body_over_two_mebibytes_is_413()
     {
         using var user = TestUser.Create(Server);
         var response = await user.SendAsync(HttpMethod.Post, "/signup", new ByteArrayContent(new byte[2 * 1024 * 1024 + 1]));

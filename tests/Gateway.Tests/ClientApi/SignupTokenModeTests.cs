@@ -33,14 +33,14 @@ public class SignupTokenModeTests(TokenModeHomeserver fixture) : IClassFixture<T
     }
 
     [Fact]
-    public async Task SignupWithoutATokenIsTokenRequired()
+    public async Task Signup_without_a_token_is_token_required()
     {
         using var user = TestUser.Create(Server);
         await AssertRefused(await user.SignUpAsync(), HttpStatusCode.BadRequest, "Token required");
     }
 
     [Fact]
-    public async Task AMalformedTokenIsAFormatError()
+    public async Task A_malformed_token_is_a_format_error()
     {
         using var user = TestUser.Create(Server);
         await AssertRefused(await user.SignUpAsync(signupToken: "1234567890"), HttpStatusCode.BadRequest,
@@ -48,14 +48,14 @@ public class SignupTokenModeTests(TokenModeHomeserver fixture) : IClassFixture<T
     }
 
     [Fact]
-    public async Task AnUnknownTokenIsInvalid()
+    public async Task An_unknown_token_is_invalid()
     {
         using var user = TestUser.Create(Server);
         await AssertRefused(await user.SignUpAsync(signupToken: "AAAA-BBBB-CCCC"), HttpStatusCode.Unauthorized, "Invalid token");
     }
 
     [Fact]
-    public async Task ATokenSignsUpOneUserOnly()
+    public async Task A_token_signs_up_one_user_only()
     {
         var token = await fixture.GenerateTokenAsync();
         using var first = TestUser.Create(Server);
@@ -66,7 +66,7 @@ public class SignupTokenModeTests(TokenModeHomeserver fixture) : IClassFixture<T
     }
 
     [Fact]
-    public async Task ConcurrentSignupsWithOneTokenHaveExactlyOneWinner()
+    public async Task Concurrent_signups_with_one_token_have_exactly_one_winner()
     {
         var token = await fixture.GenerateTokenAsync();
         var users = Enumerable.Range(0, 8).Select(_ => TestUser.Create(Server)).ToList();
@@ -76,7 +76,7 @@ public class SignupTokenModeTests(TokenModeHomeserver fixture) : IClassFixture<T
     }
 
     [Fact]
-    public async Task TheTokenRouteTellsValidThenUsed()
+    public async Task The_token_route_tells_valid_then_used()
     {
         var token = await fixture.GenerateTokenAsync();
         using var http = Server.CreateClient();
@@ -92,7 +92,7 @@ public class SignupTokenModeTests(TokenModeHomeserver fixture) : IClassFixture<T
     [Theory]
     [InlineData("invalid-format", HttpStatusCode.BadRequest)]
     [InlineData("AAAA-BBBB-CCCC", HttpStatusCode.NotFound)]
-    public async Task TheTokenRouteRefusesBadAndUnknownTokens(string token, HttpStatusCode status)
+    public async Task The_token_route_refuses_bad_and_unknown_tokens(string token, HttpStatusCode status)
     {
         using var http = Server.CreateClient();
         Assert.Equal(status, (await http.GetAsync(Server.ClientUrl($"/signup_tokens/{token}"))).StatusCode);
@@ -103,7 +103,7 @@ public class SignupTokenModeTests(TokenModeHomeserver fixture) : IClassFixture<T
 public class OpenSignupTokenRouteTests(SharedHomeserver shared)
 {
     [Fact]
-    public async Task InOpenModeTheTokenRouteSaysTokensAreNotRequired()
+    public async Task In_open_mode_the_token_route_says_tokens_are_not_required()
     {
         using var http = shared.Server.CreateClient();
         var response = await http.GetAsync(shared.Server.ClientUrl("/signup_tokens/AAAA-BBBB-CCCC"));

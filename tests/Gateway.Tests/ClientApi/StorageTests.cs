@@ -13,7 +13,7 @@ public class StorageTests(SharedHomeserver shared)
     private TestHomeserver Server => shared.Server;
 
     [Fact]
-    public async Task APutFileIsReadableByAnyoneWithItsHeaders()
+    public async Task A_put_file_is_readable_by_anyone_with_its_headers()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         Assert.Equal(HttpStatusCode.Created, (await user.PutAsync("/pub/foo.txt", [0, 1, 2, 3])).StatusCode);
@@ -30,7 +30,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task TheRequestContentTypeIsIgnoredAndJsonIsGuessedFromTheExtension()
+    public async Task The_request_content_type_is_ignored_and_json_is_guessed_from_the_extension()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         await user.SendAsync(HttpMethod.Put, "/pub/data.json", new StringContent("{\"a\":1}", null, "image/png"));
@@ -40,7 +40,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task MagicBytesWinOverTheExtension()
+    public async Task Magic_bytes_win_over_the_extension()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         await user.PutAsync("/pub/picture.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]);
@@ -48,7 +48,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task AnUnknownTypeIsOctetStream()
+    public async Task An_unknown_type_is_octet_stream()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         await user.PutAsync("/pub/blob.unknownext", [1, 2, 3]);
@@ -56,7 +56,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task HeadAnswersTheHeadersWithoutBody()
+    public async Task Head_answers_the_headers_without_body()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         await user.PutTextAsync("/pub/head.txt", "hello");
@@ -68,7 +68,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task AnOverwriteReplacesTheContent()
+    public async Task An_overwrite_replaces_the_content()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         await user.PutTextAsync("/pub/over.txt", "first");
@@ -77,7 +77,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task DeleteRemovesTheFileThenAnswers404()
+    public async Task Delete_removes_the_file_then_answers_404()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         await user.PutTextAsync("/pub/gone.txt", "x");
@@ -90,7 +90,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task AnEmptyFileIsStoredAndRead()
+    public async Task An_empty_file_is_stored_and_read()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         Assert.Equal(HttpStatusCode.Created, (await user.PutAsync("/pub/empty", [])).StatusCode);
@@ -99,7 +99,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task AOneMebibyteBodyRoundTrips()
+    public async Task A_one_mebibyte_body_round_trips()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         var body = new byte[1024 * 1024];
@@ -109,7 +109,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task AMatchingIfNoneMatchIs304()
+    public async Task A_matching_if_none_match_is_304()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         await user.PutTextAsync("/pub/etag.txt", "x");
@@ -120,7 +120,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task ANonMatchingIfNoneMatchIs200EvenWithAFreshIfModifiedSince()
+    public async Task A_non_matching_if_none_match_is_200_even_with_a_fresh_if_modified_since()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         await user.PutTextAsync("/pub/etag2.txt", "x");
@@ -133,7 +133,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task AnIfModifiedSinceAtOrAfterTheModificationIs304()
+    public async Task An_if_modified_since_at_or_after_the_modification_is_304()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         await user.PutTextAsync("/pub/ims.txt", "x");
@@ -145,7 +145,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task WritingWithoutASessionIs401()
+    public async Task Writing_without_a_session_is_401()
     {
         using var owner = await TestUser.Create(Server).SignedUpAsync();
         using var stranger = TestUser.Create(Server);
@@ -157,7 +157,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task AnUnknownSessionSecretIs401()
+    public async Task An_unknown_session_secret_is_401()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         user.SessionSecret = "ABCDEFGHJKMNPQRSTVWXYZ0123";
@@ -167,7 +167,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task AnotherUsersSessionCannotWriteHere()
+    public async Task Another_users_session_cannot_write_here()
     {
         using var owner = await TestUser.Create(Server).SignedUpAsync();
         using var other = await TestUser.Create(Server).SignedUpAsync();
@@ -180,7 +180,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task WritingOutsideTheCapabilityIs403()
+    public async Task Writing_outside_the_capability_is_403()
     {
         using var user = TestUser.Create(Server);
         await user.SignUpAsync("/pub/pubky.app/:rw,/pub/foo.bar/file:r");
@@ -194,7 +194,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task AScopeWithoutTrailingSlashCoversOnlyThatFile()
+    public async Task A_scope_without_trailing_slash_covers_only_that_file()
     {
         using var user = TestUser.Create(Server);
         await user.SignUpAsync("/pub/app:rw");
@@ -208,7 +208,7 @@ public class StorageTests(SharedHomeserver shared)
     [InlineData("GET", "/events")]
     [InlineData("PUT", "/foo/bar.txt")]
     [InlineData("DELETE", "/private/x")]
-    public async Task EveryMethodOutsidePubAndPrivIsForbidden(string method, string path)
+    public async Task Every_method_outside_pub_and_priv_is_forbidden(string method, string path)
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         var response = await user.SendAsync(new HttpMethod(method), path, method == "PUT" ? new StringContent("x") : null);
@@ -217,7 +217,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task ARequestWithoutTenantIsPubkyHostMissing()
+    public async Task A_request_without_tenant_is_pubky_host_missing()
     {
         using var http = Server.CreateClient();
         var response = await http.GetAsync(Server.ClientUrl("/pub/x.txt"));
@@ -226,7 +226,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task TheTenantMayComeFromTheQueryWhenHostIsNotAKey()
+    public async Task The_tenant_may_come_from_the_query_when_host_is_not_a_key()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         await user.PutTextAsync("/pub/q.txt", "query");
@@ -237,7 +237,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task TheTenantMayComeFromAPubkyHostName()
+    public async Task The_tenant_may_come_from_a_pubky_host_name()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         await user.PutTextAsync("/pub/h.txt", "host");
@@ -248,7 +248,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task TheDisplayFormOfAKeyIsNotATenant()
+    public async Task The_display_form_of_a_key_is_not_a_tenant()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         using var http = Server.CreateClient();
@@ -258,7 +258,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task ThePathAddressedRouteReadsAndWritesTheSameFiles()
+    public async Task The_path_addressed_route_reads_and_writes_the_same_files()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         await user.PutTextAsync("/pub/addressed.txt", "same");
@@ -271,7 +271,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task PercentEscapesAreDecodedOnce()
+    public async Task Percent_escapes_are_decoded_once()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         Assert.Equal(HttpStatusCode.Created, (await user.PutTextAsync("/pub/file%25.txt", "pct")).StatusCode);
@@ -280,7 +280,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task UnicodePathsAreStoredAsIs()
+    public async Task Unicode_paths_are_stored_as_is()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         Assert.Equal(HttpStatusCode.Created, (await user.PutTextAsync("/pub/%C3%BCber", "ü")).StatusCode);
@@ -291,7 +291,7 @@ public class StorageTests(SharedHomeserver shared)
     [InlineData("/pub/%01control")]
     [InlineData("/pub/../..")]
     [InlineData("/pub/a/../../..")]
-    public async Task AnInvalidPathIs400InvalidUrl(string path)
+    public async Task An_invalid_path_is_400_invalid_url(string path)
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         // Raw, so that no client library normalises the path first.
@@ -302,7 +302,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task ASegmentOver255BytesIs400()
+    public async Task A_segment_over_255_bytes_is_400()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         var response = await user.PutTextAsync("/pub/" + new string('a', 256), "x");
@@ -310,14 +310,14 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task WritingToADirectoryPathIs400()
+    public async Task Writing_to_a_directory_path_is_400()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         Assert.Equal(HttpStatusCode.BadRequest, (await user.PutTextAsync("/pub/dir/", "x")).StatusCode);
     }
 
     [Fact]
-    public async Task AFileUnderAnExistingFileIsAPathCollision()
+    public async Task A_file_under_an_existing_file_is_a_path_collision()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         await user.PutTextAsync("/pub/a", "file");
@@ -328,7 +328,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task AFileWhereADirectoryExistsIsAPathCollisionUntilTheDirectoryIsEmpty()
+    public async Task A_file_where_a_directory_exists_is_a_path_collision_until_the_directory_is_empty()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         await user.PutTextAsync("/pub/d/child", "x");
@@ -338,7 +338,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task OtherMethodsOnAFileAre405AfterAuthorization()
+    public async Task Other_methods_on_a_file_are_405_after_authorization()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await user.SendAsync(HttpMethod.Post, "/pub/x.txt", new StringContent("x"))).StatusCode);
@@ -347,7 +347,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task SameContentForTwoUsersIsKeptWhenOneDeletes()
+    public async Task Same_content_for_two_users_is_kept_when_one_deletes()
     {
         using var first = await TestUser.Create(Server).SignedUpAsync();
         using var second = await TestUser.Create(Server).SignedUpAsync();
@@ -358,7 +358,7 @@ public class StorageTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task CorsReflectsTheOriginWithCredentials()
+    public async Task Cors_reflects_the_origin_with_credentials()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
         var response = await user.SendAsync(HttpMethod.Options, "/pub/x.txt", configure: r =>

@@ -10,7 +10,7 @@ namespace PubkyCluster.Gateway.Tests.Invariants;
 public class AccountingTests(SharedHomeserver shared)
 {
     [Fact]
-    public async Task UsedBytesEqualTheSumOverEntriesAfterRandomWritesAndDeletes()
+    public async Task Used_bytes_equal_the_sum_over_entries_after_random_writes_and_deletes()
     {
         using var user = await TestUser.Create(shared.Server).SignedUpAsync();
         var random = new Random(42);

@@ -9,7 +9,7 @@ namespace PubkyCluster.Gateway.Tests.Invariants;
 public class AtomicOverwriteTests(SharedHomeserver shared)
 {
     [Fact]
-    public async Task ReadersDuringOverwritesSeeTheOldOrTheNewBodyWhole()
+    public async Task Readers_during_overwrites_see_the_old_or_the_new_body_whole()
     {
         using var user = await TestUser.Create(shared.Server).SignedUpAsync();
         var bodies = new[] { new byte[512 * 1024], new byte[300 * 1024] };

@@ -18,7 +18,7 @@ public class BadInputTests(SharedHomeserver shared)
     ];
 
     [Fact]
-    public async Task RandomRequestsNeverGetAServerError()
+    public async Task Random_requests_never_get_a_server_error()
     {
         using var user = await TestUser.Create(shared.Server).SignedUpAsync();
         var random = new Random(1234);
@@ -52,7 +52,7 @@ public class BadInputTests(SharedHomeserver shared)
     }
 
     [Fact]
-    public async Task GarbageAuthTokensAre400WithATextBody()
+    public async Task Garbage_auth_tokens_are_400_with_a_text_body()
     {
         using var user = TestUser.Create(shared.Server);
         var random = new Random(99);

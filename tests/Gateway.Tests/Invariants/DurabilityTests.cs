@@ -7,7 +7,7 @@ namespace PubkyCluster.Gateway.Tests.Invariants;
 public class DurabilityTests
 {
     [Fact]
-    public async Task AcknowledgedWritesSessionsAndEventsSurviveKillNine()
+    public async Task Acknowledged_writes_sessions_and_events_survive_kill_nine()
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "pubky-durability-" + Guid.NewGuid().ToString("N"));
         try
@@ -55,7 +55,7 @@ public class DurabilityTests
     }
 
     [Fact]
-    public async Task SigtermShutsTheHomeserverDownCleanly()
+    public async Task Sigterm_shuts_the_homeserver_down_cleanly()
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "pubky-sigterm-" + Guid.NewGuid().ToString("N"));
         try

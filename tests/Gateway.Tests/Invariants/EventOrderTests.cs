@@ -11,7 +11,7 @@ namespace PubkyCluster.Gateway.Tests.Invariants;
 public class EventOrderTests
 {
     [Fact]
-    public async Task APollerDuringConcurrentWritesSeesEveryCommittedWriteExactlyOnceInIdOrder()
+    public async Task A_poller_during_concurrent_writes_sees_every_committed_write_exactly_once_in_id_order()
     {
         await using var server = await TestHomeserver.StartAsync();
         var users = new List<TestUser>();

@@ -62,7 +62,7 @@ public sealed class SignedPacketTests
             Enumerable.Range(0, 5).Select(_ => new DnsRecord("@", 60, new TxtRecordData(new string('x', 250))))));
 
     [Fact]
-    public void FromBytes_reads_back_what_create_wrote()
+    public void From_bytes_reads_back_what_create_wrote()
     {
         var packet = SignedPacket.Create(Signer, [LoopbackA]);
 
@@ -76,11 +76,11 @@ public sealed class SignedPacketTests
     [Theory]
     [InlineData(103)]
     [InlineData(1105)]
-    public void FromBytes_rejects_lengths_outside_104_to_1104(int length) =>
+    public void From_bytes_rejects_lengths_outside_104_to_1104(int length) =>
         Assert.Throws<SignedPacketFormatException>(() => SignedPacket.FromBytes(new byte[length]));
 
     [Fact]
-    public void FromBytes_rejects_a_key_that_is_not_a_curve_point()
+    public void From_bytes_rejects_a_key_that_is_not_a_curve_point()
     {
         var bytes = RawSigned(Signer, 1, EmptyDns);
         var notAPoint = Enumerable.Range(0, 256).Select(i => Enumerable.Repeat((byte)i, 32).ToArray()).First(b => !PublicKey.TryFromBytes(b, out _));
@@ -91,7 +91,7 @@ public sealed class SignedPacketTests
     }
 
     [Fact]
-    public void FromBytes_rejects_a_signature_that_does_not_verify()
+    public void From_bytes_rejects_a_signature_that_does_not_verify()
     {
         var bytes = RawSigned(Signer, 1, EmptyDns);
         bytes[40] ^= 1;
@@ -101,14 +101,14 @@ public sealed class SignedPacketTests
     }
 
     [Fact]
-    public void FromBytes_rejects_validly_signed_bytes_that_are_not_dns()
+    public void From_bytes_rejects_validly_signed_bytes_that_are_not_dns()
     {
         var error = Assert.Throws<SignedPacketFormatException>(() => SignedPacket.FromBytes(RawSigned(Signer, 1, [1, 2, 3])));
         Assert.Contains("DNS", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void FromBytes_rejects_an_empty_dns_message() =>
+    public void From_bytes_rejects_an_empty_dns_message() =>
         Assert.Throws<SignedPacketFormatException>(() => SignedPacket.FromBytes(RawSigned(Signer, 1, [])));
 
     [Fact]

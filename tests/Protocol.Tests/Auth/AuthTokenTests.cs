@@ -10,10 +10,10 @@ public class AuthTokenTests
     private static readonly byte[] VectorBytes = Convert.FromHexString(Vectors.AuthTokenHex);
 
     [Fact]
-    public void TheSpecVectorIs143Bytes() => Assert.Equal(143, VectorBytes.Length);
+    public void The_spec_vector_is_143_bytes() => Assert.Equal(143, VectorBytes.Length);
 
     [Fact]
-    public void TheSpecVectorDecodesToItsFields()
+    public void The_spec_vector_decodes_to_its_fields()
     {
         var token = AuthToken.Decode(VectorBytes);
         Assert.Equal(Vectors.ZeroSecretZ32, token.PublicKey.Z32);
@@ -22,11 +22,11 @@ public class AuthTokenTests
     }
 
     [Fact]
-    public void TheSpecVectorsSignatureVerifiesOverBytesFrom65() =>
+    public void The_spec_vectors_signature_verifies_over_bytes_from_65() =>
         Assert.True(AuthToken.Decode(VectorBytes).HasValidSignature());
 
     [Fact]
-    public void TheSpecVectorsSignatureDoesNotCoverTheFirstNamespaceByte()
+    public void The_spec_vectors_signature_does_not_cover_the_first_namespace_byte()
     {
         var key = PublicKey.ParseZ32(Vectors.ZeroSecretZ32);
         Assert.False(key.Verify(VectorBytes.AsSpan(64), VectorBytes.AsSpan(0, 64)));
@@ -34,7 +34,7 @@ public class AuthTokenTests
     }
 
     [Fact]
-    public void ChangingTheUnsignedFirstNamespaceByteKeepsTheSignatureValid()
+    public void Changing_the_unsigned_first_namespace_byte_keeps_the_signature_valid()
     {
         var bytes = VectorBytes.ToArray();
         bytes[64] = (byte)'X';
@@ -42,7 +42,7 @@ public class AuthTokenTests
     }
 
     [Fact]
-    public void SigningTheVectorsFieldsWithTheZeroSecretReproducesTheVector()
+    public void Signing_the_vectors_fields_with_the_zero_secret_reproduces_the_vector()
     {
         using var keypair = Keypair.FromSecret(Vectors.ZeroSecret);
         var token = AuthToken.Sign(keypair, CapabilityList.Parse("/pub/app/:rw,/pub/foo.txt:r"), Vectors.AuthTokenTimestamp);
@@ -50,7 +50,7 @@ public class AuthTokenTests
     }
 
     [Fact]
-    public void TheReplayIdIsTimestampAndKey() =>
+    public void The_replay_id_is_timestamp_and_key() =>
         Assert.Equal("000660f94c4043f8" + Vectors.ZeroSecretHex, AuthToken.Decode(VectorBytes).ReplayId);
 
     [Fact]
@@ -65,7 +65,7 @@ public class AuthTokenTests
     }
 
     [Fact]
-    public void TheVectorVerifiesAtItsOwnTime()
+    public void The_vector_verifies_at_its_own_time()
     {
         var verifier = new AuthTokenVerifier(AuthTokenVerifier.DefaultWindow, TestClock.AtMicros(Vectors.AuthTokenTimestamp));
         Assert.Equal(Vectors.ZeroSecretZ32, verifier.Verify(VectorBytes).PublicKey.Z32);
@@ -79,7 +79,7 @@ public class AuthTokenTests
     [InlineData(45, 46, "AuthToken has a timestamp that is more than 45 seconds in the future")]
     [InlineData(45, -46, "AuthToken has a timestamp that is more than 45 seconds in the past")]
     [InlineData(60, 61, "AuthToken has a timestamp that is more than 1 minute in the future")]
-    public void TheWindowIsInclusiveAndItsMessageNamesIt(int windowSeconds, int tokenOffsetSeconds, string? expected)
+    public void The_window_is_inclusive_and_its_message_names_it(int windowSeconds, int tokenOffsetSeconds, string? expected)
     {
         const ulong now = 1_800_000_000_000_000;
         using var keypair = Keypair.Random();
@@ -96,7 +96,7 @@ public class AuthTokenTests
     }
 
     [Fact]
-    public void ATamperedTokenHasAnInvalidSignature()
+    public void A_tampered_token_has_an_invalid_signature()
     {
         var bytes = VectorBytes.ToArray();
         bytes[^1] ^= 1;
@@ -107,7 +107,7 @@ public class AuthTokenTests
     }
 
     [Fact]
-    public void AnotherVersionByteIsAnUnknownVersion()
+    public void Another_version_byte_is_an_unknown_version()
     {
         var bytes = VectorBytes.ToArray();
         bytes[AuthToken.VersionOffset] = 1;
@@ -124,7 +124,7 @@ public class AuthTokenTests
     [InlineData(115)]
     [InlineData(120)]
     [InlineData(142)]
-    public void ATruncatedTokenIsMalformed(int length)
+    public void A_truncated_token_is_malformed(int length)
     {
         var error = Assert.Throws<InvalidAuthTokenException>(() => AuthToken.Decode(VectorBytes.AsSpan(0, length)));
         Assert.Equal(AuthTokenError.Malformed, error.Error);
@@ -132,14 +132,14 @@ public class AuthTokenTests
     }
 
     [Fact]
-    public void AnOversizedTokenIsMalformed()
+    public void An_oversized_token_is_malformed()
     {
         var error = Assert.Throws<InvalidAuthTokenException>(() => AuthToken.Decode(new byte[AuthToken.MaxEncodedLength + 1]));
         Assert.Equal(AuthTokenError.Malformed, error.Error);
     }
 
     [Fact]
-    public void ACapabilityLengthBeyondTheInputIsMalformed()
+    public void A_capability_length_beyond_the_input_is_malformed()
     {
         var bytes = VectorBytes.ToArray();
         bytes[115] = 0x7f;
@@ -147,7 +147,7 @@ public class AuthTokenTests
     }
 
     [Fact]
-    public void InvalidUtf8CapabilitiesAreMalformed()
+    public void Invalid_utf8_capabilities_are_malformed()
     {
         var bytes = VectorBytes.ToArray();
         bytes[116] = 0xff;
@@ -156,7 +156,7 @@ public class AuthTokenTests
     }
 
     [Fact]
-    public void InvalidCapabilityItemsAreDroppedNotRefused()
+    public void Invalid_capability_items_are_dropped_not_refused()
     {
         using var keypair = Keypair.Random();
         var caps = CapabilityList.Parse("/pub/a/:rw");
@@ -165,7 +165,7 @@ public class AuthTokenTests
     }
 
     [Fact]
-    public void TrailingBytesAreIgnoredByDecodingButCoveredByTheSignature()
+    public void Trailing_bytes_are_ignored_by_decoding_but_covered_by_the_signature()
     {
         var bytes = VectorBytes.Concat(new byte[] { 1, 2, 3 }).ToArray();
         var token = AuthToken.Decode(bytes);
@@ -174,7 +174,7 @@ public class AuthTokenTests
     }
 
     [FsCheck.Xunit.Property]
-    public bool SignThenDecodeGivesTheSameFields(ulong timestamp, string[] scopes)
+    public bool Sign_then_decode_gives_the_same_fields(ulong timestamp, string[] scopes)
     {
         using var keypair = Keypair.Random();
         var caps = CapabilityList.From((scopes ?? []).Where(s => s is not null && !s.Contains(',') && !s.Contains(':'))
@@ -188,7 +188,7 @@ public class AuthTokenTests
     }
 
     [FsCheck.Xunit.Property]
-    public void RandomBytesAreEitherATokenOrATypedError(byte[] bytes)
+    public void Random_bytes_are_either_a_token_or_a_typed_error(byte[] bytes)
     {
         try
         {
@@ -200,7 +200,7 @@ public class AuthTokenTests
     }
 
     [FsCheck.Xunit.Property]
-    public void RandomBytesAfterAValidHeaderAreEitherATokenOrATypedError(byte[] tail)
+    public void Random_bytes_after_a_valid_header_are_either_a_token_or_a_typed_error(byte[] tail)
     {
         var bytes = VectorBytes.AsSpan(0, 115).ToArray().Concat(tail ?? []).ToArray();
         try

@@ -12,7 +12,7 @@ public class CapabilityTests
     [InlineData("/pub/x:w", "/pub/x", CapabilityActions.Write)]
     [InlineData("/pub/x:wr", "/pub/x", CapabilityActions.ReadWrite)]
     [InlineData("/pub/x:rwrw", "/pub/x", CapabilityActions.ReadWrite)]
-    public void ValidCapabilitiesParse(string text, string scope, CapabilityActions actions)
+    public void Valid_capabilities_parse(string text, string scope, CapabilityActions actions)
     {
         Assert.True(Capability.TryParse(text, out var capability));
         Assert.Equal(new Capability(scope, actions), capability);
@@ -22,7 +22,7 @@ public class CapabilityTests
     [InlineData("/pub/x:wr", "/pub/x:rw")]
     [InlineData("/pub/x:", "/pub/x:")]
     [InlineData("/:rw", "/:rw")]
-    public void ActionsAreWrittenSortedAndDeduplicated(string text, string written)
+    public void Actions_are_written_sorted_and_deduplicated(string text, string written)
     {
         Assert.True(Capability.TryParse(text, out var capability));
         Assert.Equal(written, capability.ToString());
@@ -35,10 +35,10 @@ public class CapabilityTests
     [InlineData("/pub/x:rx")] // unknown action
     [InlineData(":rw")]
     [InlineData("")]
-    public void InvalidCapabilitiesDoNotParse(string text) => Assert.False(Capability.TryParse(text, out _));
+    public void Invalid_capabilities_do_not_parse(string text) => Assert.False(Capability.TryParse(text, out _));
 
     [Fact]
-    public void AScopeWithoutTrailingSlashCoversOnlyItself()
+    public void A_scope_without_trailing_slash_covers_only_itself()
     {
         var capability = new Capability("/pub/app", CapabilityActions.ReadWrite);
         Assert.True(capability.Covers("/pub/app"));
@@ -47,7 +47,7 @@ public class CapabilityTests
     }
 
     [Fact]
-    public void ADirectoryScopeCoversItsDescendantsButNotTheNameWithoutSlash()
+    public void A_directory_scope_covers_its_descendants_but_not_the_name_without_slash()
     {
         var capability = new Capability("/pub/pubky.app/", CapabilityActions.ReadWrite);
         Assert.True(capability.Covers("/pub/pubky.app/foo"));
@@ -57,7 +57,7 @@ public class CapabilityTests
     }
 
     [Fact]
-    public void TheRootScopeCoversEverything()
+    public void The_root_scope_covers_everything()
     {
         Assert.True(Capability.Root.Covers("/pub/anything"));
         Assert.True(Capability.Root.Covers("/priv/x/y"));

@@ -10,7 +10,7 @@ public class VarintTests
     [InlineData(128UL, "8001")]
     [InlineData(300UL, "ac02")]
     [InlineData(ulong.MaxValue, "ffffffffffffffffff01")]
-    public void ValuesEncodeAsLeb128(ulong value, string hex)
+    public void Values_encode_as_leb128(ulong value, string hex)
     {
         var buffer = new byte[Varint.MaxLength];
         var length = Varint.Write(value, buffer);
@@ -19,14 +19,14 @@ public class VarintTests
     }
 
     [Fact]
-    public void AVarintCutShortIsNotRead() => Assert.False(Varint.TryRead([0x80, 0x80], out _, out _));
+    public void A_varint_cut_short_is_not_read() => Assert.False(Varint.TryRead([0x80, 0x80], out _, out _));
 
     [Fact]
-    public void AVarintBeyondSixtyFourBitsIsNotRead() =>
+    public void A_varint_beyond_sixty_four_bits_is_not_read() =>
         Assert.False(Varint.TryRead([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02], out _, out _));
 
     [FsCheck.Xunit.Property]
-    public bool WriteThenReadGivesTheValueBack(ulong value)
+    public bool Write_then_read_gives_the_value_back(ulong value)
     {
         var buffer = new byte[Varint.MaxLength];
         var length = Varint.Write(value, buffer);

@@ -15,7 +15,7 @@ public class EventFeedFormatTests
     private static readonly ContentHash Hash = ContentHash.ParseBase64(ExampleHash);
 
     [Fact]
-    public void PageListsLinesThenTheLastCursorWithoutTrailingNewline()
+    public void Page_lists_lines_then_the_last_cursor_without_trailing_newline()
     {
         PubkyEvent[] events =
         [
@@ -26,10 +26,10 @@ public class EventFeedFormatTests
     }
 
     [Fact]
-    public void PageWithoutEventsIsEmpty() => Assert.Equal(string.Empty, EventFeedFormat.FormatPage([]));
+    public void Page_without_events_is_empty() => Assert.Equal(string.Empty, EventFeedFormat.FormatPage([]));
 
     [Fact]
-    public void PutSseMessageMatchesTheSpecExample() =>
+    public void Put_sse_message_matches_the_spec_example() =>
         Assert.Equal(
             "event: PUT\n"
             + "data: " + ExampleUri + "\n"
@@ -39,22 +39,22 @@ public class EventFeedFormatTests
             EventFeedFormat.FormatSseMessage(new PubkyEvent(42, EventKind.Put, PubkyResource.Parse(ExampleUri), Hash)));
 
     [Fact]
-    public void DelSseMessageHasNoContentHashLine() =>
+    public void Del_sse_message_has_no_content_hash_line() =>
         Assert.Equal(
             "event: DEL\ndata: " + ExampleUri + "\ndata: cursor: 7\n\n",
             EventFeedFormat.FormatSseMessage(new PubkyEvent(7, EventKind.Delete, PubkyResource.Parse(ExampleUri), null)));
 
     [Fact]
-    public void SseMessageHasNoIdField() =>
+    public void Sse_message_has_no_id_field() =>
         Assert.DoesNotContain(
             "\nid:",
             "\n" + EventFeedFormat.FormatSseMessage(new PubkyEvent(1, EventKind.Put, PubkyResource.Parse(ExampleUri), Hash)));
 
     [Fact]
-    public void PutEventWithoutAHashIsRefused() =>
+    public void Put_event_without_a_hash_is_refused() =>
         Assert.Throws<ArgumentException>(() => new PubkyEvent(1, EventKind.Put, PubkyResource.Parse(Uri), null));
 
     [Fact]
-    public void DelEventWithAHashIsRefused() =>
+    public void Del_event_with_a_hash_is_refused() =>
         Assert.Throws<ArgumentException>(() => new PubkyEvent(1, EventKind.Delete, PubkyResource.Parse(Uri), Hash));
 }

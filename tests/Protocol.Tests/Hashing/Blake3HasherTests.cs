@@ -5,10 +5,10 @@ namespace Pubky.Protocol.Tests.Hashing;
 public class Blake3HasherTests
 {
     [Fact]
-    public void FinishGivesThirtyTwoBytes() => Assert.Equal(32, new Blake3Hasher().Finish().Length);
+    public void Finish_gives_thirty_two_bytes() => Assert.Equal(32, new Blake3Hasher().Finish().Length);
 
     [Fact]
-    public void FinishIntoASpanWritesTheSameHashAsFinish()
+    public void Finish_into_a_span_writes_the_same_hash_as_finish()
     {
         var hasher = new Blake3Hasher();
         hasher.Append("abc"u8);
@@ -18,11 +18,11 @@ public class Blake3HasherTests
     }
 
     [Fact]
-    public void FinishIntoATooSmallSpanIsRefused() =>
+    public void Finish_into_a_too_small_span_is_refused() =>
         Assert.Throws<ArgumentException>(() => new Blake3Hasher().Finish(new byte[31]));
 
     [Fact]
-    public void AppendAfterFinishIsRefused()
+    public void Append_after_finish_is_refused()
     {
         var hasher = new Blake3Hasher();
         hasher.Finish();
@@ -30,7 +30,7 @@ public class Blake3HasherTests
     }
 
     [Fact]
-    public void FinishingTwiceIsRefused()
+    public void Finishing_twice_is_refused()
     {
         var hasher = new Blake3Hasher();
         hasher.Finish();
@@ -38,7 +38,7 @@ public class Blake3HasherTests
     }
 
     [FsCheck.Xunit.Property]
-    public bool AnySplitOfTheInputHashesLikeTheWhole(byte[] first, byte[] second, byte[] third)
+    public bool Any_split_of_the_input_hashes_like_the_whole(byte[] first, byte[] second, byte[] third)
     {
         first ??= [];
         second ??= [];

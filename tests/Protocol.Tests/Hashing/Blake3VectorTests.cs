@@ -37,22 +37,22 @@ public class Blake3VectorTests
 
     [Theory]
     [MemberData(nameof(Vectors))]
-    public void OneShotHashMatchesTheOfficialVector(int length, string expectedHex) =>
+    public void One_shot_hash_matches_the_official_vector(int length, string expectedHex) =>
         Assert.Equal(expectedHex, Convert.ToHexStringLower(Blake3Hasher.Hash(Input(length))));
 
     [Theory]
     [MemberData(nameof(Vectors))]
-    public void PiecesSplitAtEveryBlockBoundaryHashLikeTheVector(int length, string expectedHex) =>
+    public void Pieces_split_at_every_block_boundary_hash_like_the_vector(int length, string expectedHex) =>
         Assert.Equal(expectedHex, HashInPieces(Input(length), 64));
 
     [Theory]
     [MemberData(nameof(Vectors))]
-    public void PiecesSplitAtEveryChunkBoundaryHashLikeTheVector(int length, string expectedHex) =>
+    public void Pieces_split_at_every_chunk_boundary_hash_like_the_vector(int length, string expectedHex) =>
         Assert.Equal(expectedHex, HashInPieces(Input(length), 1024));
 
     [Theory]
     [MemberData(nameof(Vectors))]
-    public void OddPieceSizesHashLikeTheVector(int length, string expectedHex)
+    public void Odd_piece_sizes_hash_like_the_vector(int length, string expectedHex)
     {
         foreach (var pieceSize in new[] { 1, 7, 63, 65, 1023, 1025 })
         {
@@ -62,7 +62,7 @@ public class Blake3VectorTests
 
     [Theory]
     [MemberData(nameof(Vectors))]
-    public void EmptyAppendsBetweenPiecesChangeNothing(int length, string expectedHex)
+    public void Empty_appends_between_pieces_change_nothing(int length, string expectedHex)
     {
         var input = Input(length);
         var hasher = new Blake3Hasher();
@@ -77,7 +77,7 @@ public class Blake3VectorTests
 
     [Theory]
     [MemberData(nameof(Vectors))]
-    public void ContentHashComputeMatchesTheOfficialVector(int length, string expectedHex) =>
+    public void Content_hash_compute_matches_the_official_vector(int length, string expectedHex) =>
         Assert.Equal(expectedHex, Convert.ToHexStringLower(ContentHash.Compute(Input(length)).Bytes));
 
     private static byte[] Input(int length)

@@ -8,7 +8,7 @@ public class PublicKeyTests
     private const string Key = Vectors.PkarrZ32;
 
     [Fact]
-    public void ZeroSecretGivesTheTestnetHomeserverKey()
+    public void Zero_secret_gives_the_testnet_homeserver_key()
     {
         using var keypair = Keypair.FromSecret(Vectors.ZeroSecret);
         Assert.Equal(Vectors.ZeroSecretZ32, keypair.PublicKey.Z32);
@@ -16,7 +16,7 @@ public class PublicKeyTests
     }
 
     [Fact]
-    public void StrictParsingAcceptsTheBareKey() =>
+    public void Strict_parsing_accepts_the_bare_key() =>
         Assert.Equal(Vectors.PkarrBytes, PublicKey.ParseZ32(Key).Bytes.ToArray());
 
     [Theory]
@@ -27,7 +27,7 @@ public class PublicKeyTests
     [InlineData(" " + Key)]
     [InlineData("yg4gxe7z1r7mr6orids9fh95y7gxhdsxjqi6nngsxxtakqaxr5n")]
     [InlineData("yg4gxe7z1r7mr6orids9fh95y7gxhdsxjqi6nngsxxtakqaxr5noo")]
-    public void StrictParsingRejectsEveryOtherForm(string text) =>
+    public void Strict_parsing_rejects_every_other_form(string text) =>
         Assert.False(PublicKey.TryParseZ32(text, out _));
 
     [Theory]
@@ -47,7 +47,7 @@ public class PublicKeyTests
     [InlineData("https://o4dksfbqk85ogzdb5osziw6befigbuxmuxkuxq8434q89uj56uyy." + Key)]
     [InlineData("_pubky." + Key)]
     [InlineData(Key + ".")]
-    public void LenientParsingFindsTheKeyInEveryReferenceForm(string text)
+    public void Lenient_parsing_finds_the_key_in_every_reference_form(string text)
     {
         Assert.True(PublicKey.TryParseLenient(text, out var key));
         Assert.Equal(Key, key.Z32);
@@ -61,11 +61,11 @@ public class PublicKeyTests
     [InlineData("localhost")]
     [InlineData("")]
     [InlineData(null)]
-    public void LenientParsingRefusesWhatTheReferenceRefuses(string? text) =>
+    public void Lenient_parsing_refuses_what_the_reference_refuses(string? text) =>
         Assert.False(PublicKey.TryParseLenient(text, out _));
 
     [Fact]
-    public void TheDisplayFormIsRecognised()
+    public void The_display_form_is_recognised()
     {
         Assert.True(PublicKey.IsDisplayForm("pubky" + Key));
         Assert.False(PublicKey.IsDisplayForm(Key));
@@ -73,7 +73,7 @@ public class PublicKeyTests
     }
 
     [Fact]
-    public void TheSdkParserAcceptsTheDisplayFormAndTheBareKey()
+    public void The_sdk_parser_accepts_the_display_form_and_the_bare_key()
     {
         Assert.True(PublicKey.TryParseZ32OrDisplay("pubky" + Key, out var fromDisplay));
         Assert.True(PublicKey.TryParseZ32OrDisplay(Key, out var fromBare));
@@ -83,11 +83,11 @@ public class PublicKeyTests
     }
 
     [Fact]
-    public void UppercaseKeysParseToTheCanonicalLowercaseForm() =>
+    public void Uppercase_keys_parse_to_the_canonical_lowercase_form() =>
         Assert.Equal(Key, PublicKey.ParseZ32(Key.ToUpperInvariant()).Z32);
 
     [Fact]
-    public void BytesThatAreNotACurvePointAreRejected()
+    public void Bytes_that_are_not_a_curve_point_are_rejected()
     {
         var notOnCurve = new byte[32];
         notOnCurve[0] = 2;
@@ -97,14 +97,14 @@ public class PublicKeyTests
     }
 
     [Fact]
-    public void BytesOfTheWrongLengthAreRejectedWithTheLength()
+    public void Bytes_of_the_wrong_length_are_rejected_with_the_length()
     {
         var error = Assert.Throws<InvalidPublicKeyException>(() => PublicKey.FromBytes(new byte[31]));
         Assert.Equal("Invalid PublicKey length, expected 32 bytes but got: 31", error.Message);
     }
 
     [Fact]
-    public void ASignatureVerifiesWithTheSignersKeyOnly()
+    public void A_signature_verifies_with_the_signers_key_only()
     {
         using var signer = Keypair.Random();
         using var other = Keypair.Random();
@@ -117,7 +117,7 @@ public class PublicKeyTests
     }
 
     [Fact]
-    public void AKeypairRoundTripsThroughItsSecret()
+    public void A_keypair_round_trips_through_its_secret()
     {
         using var keypair = Keypair.Random();
         using var again = Keypair.FromSecret(keypair.Secret());
@@ -125,10 +125,10 @@ public class PublicKeyTests
     }
 
     [FsCheck.Xunit.Property]
-    public void LenientParsingOfAnyStringNeverThrows(string text) => PublicKey.TryParseLenient(text, out _);
+    public void Lenient_parsing_of_any_string_never_throws(string text) => PublicKey.TryParseLenient(text, out _);
 
     [FsCheck.Xunit.Property]
-    public bool ARandomKeypairsKeyRoundTripsThroughZ32(byte[] seed)
+    public bool A_random_keypairs_key_round_trips_through_z32(byte[] seed)
     {
         var secret = new byte[32];
         (seed ?? []).AsSpan(0, Math.Min(32, seed?.Length ?? 0)).CopyTo(secret);

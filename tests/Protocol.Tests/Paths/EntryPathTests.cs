@@ -10,11 +10,11 @@ public class EntryPathTests
     private const string User = Vectors.ZeroSecretZ32;
 
     [Fact]
-    public void KeyIsTheZ32FollowedByThePath() =>
+    public void Key_is_the_z32_followed_by_the_path() =>
         Assert.Equal(User + "/pub/folder/file.txt", EntryPath.Parse(User + "/pub/folder/file.txt").Key);
 
     [Fact]
-    public void BareEntryPathCursorParses()
+    public void Bare_entry_path_cursor_parses()
     {
         var entry = EntryPath.Parse(User + "/pub/dir/a.txt");
         Assert.Equal(User, entry.Owner.Z32);
@@ -22,51 +22,51 @@ public class EntryPathTests
     }
 
     [Fact]
-    public void PubkySchemeCursorParsesToTheSameEntry() =>
+    public void Pubky_scheme_cursor_parses_to_the_same_entry() =>
         Assert.Equal(EntryPath.Parse(User + "/pub/dir/a.txt"), EntryPath.Parse("pubky://" + User + "/pub/dir/a.txt"));
 
     [Fact]
-    public void BarePathCursorIsRejected() =>
+    public void Bare_path_cursor_is_rejected() =>
         Assert.Equal("Invalid cursor", Assert.Throws<InvalidCursorException>(() => EntryPath.Parse("/pub/a.txt")).Message);
 
     [Fact]
-    public void BareFileNameCursorIsRejected() => Assert.False(EntryPath.TryParse("a.txt", out _));
+    public void Bare_file_name_cursor_is_rejected() => Assert.False(EntryPath.TryParse("a.txt", out _));
 
     [Fact]
-    public void DisplayFormKeyIsRejected() => Assert.False(EntryPath.TryParse("pubky" + User + "/pub/a.txt", out _));
+    public void Display_form_key_is_rejected() => Assert.False(EntryPath.TryParse("pubky" + User + "/pub/a.txt", out _));
 
     [Fact]
-    public void DirectoryCursorFromAShallowListingParses() => Assert.True(EntryPath.Parse(User + "/pub/dir/").Path.IsDirectory);
+    public void Directory_cursor_from_a_shallow_listing_parses() => Assert.True(EntryPath.Parse(User + "/pub/dir/").Path.IsDirectory);
 
     [Fact]
-    public void PrivateCursorParses() => Assert.True(EntryPath.Parse(User + "/priv/a").Path.IsPrivate);
+    public void Private_cursor_parses() => Assert.True(EntryPath.Parse(User + "/priv/a").Path.IsPrivate);
 
     [Fact]
-    public void CursorOutsideTheDataRootsIsRejected() => Assert.False(EntryPath.TryParse(User + "/pub", out _));
+    public void Cursor_outside_the_data_roots_is_rejected() => Assert.False(EntryPath.TryParse(User + "/pub", out _));
 
     [Fact]
-    public void CursorPathIsNormalized() => Assert.Equal("/pub/b", EntryPath.Parse(User + "/pub/a/../b").Path.Value);
+    public void Cursor_path_is_normalized() => Assert.Equal("/pub/b", EntryPath.Parse(User + "/pub/a/../b").Path.Value);
 
     [Fact]
-    public void CursorWithAnInvalidPathIsRejected() => Assert.False(EntryPath.TryParse(User + "/pub/a\0", out _));
+    public void Cursor_with_an_invalid_path_is_rejected() => Assert.False(EntryPath.TryParse(User + "/pub/a\0", out _));
 
     [Fact]
-    public void CursorWithAnInvalidKeyIsRejected() => Assert.False(EntryPath.TryParse(User[..51] + "/pub/a", out _));
+    public void Cursor_with_an_invalid_key_is_rejected() => Assert.False(EntryPath.TryParse(User[..51] + "/pub/a", out _));
 
     [Fact]
-    public void CursorWithoutAPathIsRejected() => Assert.False(EntryPath.TryParse(User, out _));
+    public void Cursor_without_a_path_is_rejected() => Assert.False(EntryPath.TryParse(User, out _));
 
     [Fact]
-    public void EmptyCursorIsRejected() => Assert.False(EntryPath.TryParse("", out _));
+    public void Empty_cursor_is_rejected() => Assert.False(EntryPath.TryParse("", out _));
 
     [FsCheck.Xunit.Property(Arbitrary = [typeof(ProtocolArbitraries)])]
-    public bool FormatThenParseGivesTheEntryBack(PublicKey owner, WebDavPath path)
+    public bool Format_then_parse_gives_the_entry_back(PublicKey owner, WebDavPath path)
     {
         var entry = new EntryPath(owner, path);
         return EntryPath.Parse(entry.Key).Equals(entry) && EntryPath.Parse("pubky://" + entry.Key).Equals(entry);
     }
 
     [FsCheck.Xunit.Property(Arbitrary = [typeof(ProtocolArbitraries)])]
-    public bool GarbageIsRejectedOnlyWithAFormatException(string text) =>
+    public bool Garbage_is_rejected_only_with_a_format_exception(string text) =>
         ParserContract.FailsOnlyWithFormatException(() => EntryPath.Parse(text));
 }

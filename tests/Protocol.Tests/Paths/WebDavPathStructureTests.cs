@@ -8,97 +8,97 @@ public class WebDavPathStructureTests
     private static WebDavPath P(string text) => WebDavPath.Parse(text);
 
     [Fact]
-    public void SegmentsAreTheNamesBetweenSlashes() => Assert.Equal(["pub", "a", "b.txt"], P("/pub/a/b.txt").Segments);
+    public void Segments_are_the_names_between_slashes() => Assert.Equal(["pub", "a", "b.txt"], P("/pub/a/b.txt").Segments);
 
     [Fact]
-    public void RootHasNoSegments() => Assert.Empty(WebDavPath.Root.Segments);
+    public void Root_has_no_segments() => Assert.Empty(WebDavPath.Root.Segments);
 
     [Fact]
-    public void NameOfAFileIsItsLastSegment() => Assert.Equal("b.txt", P("/pub/a/b.txt").Name);
+    public void Name_of_a_file_is_its_last_segment() => Assert.Equal("b.txt", P("/pub/a/b.txt").Name);
 
     [Fact]
-    public void NameOfADirectoryHasNoSlash() => Assert.Equal("a", P("/pub/a/").Name);
+    public void Name_of_a_directory_has_no_slash() => Assert.Equal("a", P("/pub/a/").Name);
 
     [Fact]
-    public void ParentOfAFileIsItsDirectory() => Assert.Equal(P("/pub/a/"), P("/pub/a/b.txt").Parent);
+    public void Parent_of_a_file_is_its_directory() => Assert.Equal(P("/pub/a/"), P("/pub/a/b.txt").Parent);
 
     [Fact]
-    public void ParentOfADirectoryIsTheEnclosingDirectory() => Assert.Equal(P("/pub/"), P("/pub/a/").Parent);
+    public void Parent_of_a_directory_is_the_enclosing_directory() => Assert.Equal(P("/pub/"), P("/pub/a/").Parent);
 
     [Fact]
-    public void ParentOfATopLevelEntryIsTheRoot() => Assert.Equal(WebDavPath.Root, P("/pub").Parent);
+    public void Parent_of_a_top_level_entry_is_the_root() => Assert.Equal(WebDavPath.Root, P("/pub").Parent);
 
     [Fact]
-    public void RootHasNoParent() => Assert.Null(WebDavPath.Root.Parent);
+    public void Root_has_no_parent() => Assert.Null(WebDavPath.Root.Parent);
 
     [Fact]
-    public void FileIsInsideItsDirectory() => Assert.True(P("/pub/a/b").IsInside(P("/pub/")));
+    public void File_is_inside_its_directory() => Assert.True(P("/pub/a/b").IsInside(P("/pub/")));
 
     [Fact]
-    public void DirectoryIsNotInsideItself() => Assert.False(P("/pub/").IsInside(P("/pub/")));
+    public void Directory_is_not_inside_itself() => Assert.False(P("/pub/").IsInside(P("/pub/")));
 
     [Fact]
-    public void IsInsideNeedsADirectory() => Assert.False(P("/pub/a.txt").IsInside(P("/pub/a")));
+    public void Is_inside_needs_a_directory() => Assert.False(P("/pub/a.txt").IsInside(P("/pub/a")));
 
     [Fact]
-    public void SiblingWithACommonPrefixIsNotInside() => Assert.False(P("/pub/ab/c").IsInside(P("/pub/a/")));
+    public void Sibling_with_a_common_prefix_is_not_inside() => Assert.False(P("/pub/ab/c").IsInside(P("/pub/a/")));
 
     [Fact]
-    public void ShallowChildOfADirectFileIsTheFile() =>
+    public void Shallow_child_of_a_direct_file_is_the_file() =>
         Assert.Equal(P("/pub/example.con"), P("/pub/example.con").ImmediateChildOf(P("/pub/")));
 
     [Fact]
-    public void ShallowChildOfADeepFileIsItsFirstDirectoryWithASlash() =>
+    public void Shallow_child_of_a_deep_file_is_its_first_directory_with_a_slash() =>
         Assert.Equal(P("/pub/example.con/"), P("/pub/example.con/d/e.txt").ImmediateChildOf(P("/pub/")));
 
     [Fact]
-    public void ShallowChildOfADirectSubdirectoryIsThatDirectory() =>
+    public void Shallow_child_of_a_direct_subdirectory_is_that_directory() =>
         Assert.Equal(P("/pub/a/"), P("/pub/a/").ImmediateChildOf(P("/pub/")));
 
     [Fact]
-    public void ShallowChildOfAnOutsidePathIsNull() => Assert.Null(P("/priv/a").ImmediateChildOf(P("/pub/")));
+    public void Shallow_child_of_an_outside_path_is_null() => Assert.Null(P("/priv/a").ImmediateChildOf(P("/pub/")));
 
     [Fact]
-    public void AncestorFilesAreTheFileSpellingsOfEachEnclosingDirectory() =>
+    public void Ancestor_files_are_the_file_spellings_of_each_enclosing_directory() =>
         Assert.Equal([P("/pub"), P("/pub/a"), P("/pub/a/b")], P("/pub/a/b/c.txt").AncestorFiles);
 
     [Fact]
-    public void AncestorFilesOfADirectoryExcludeItself() => Assert.Equal([P("/pub")], P("/pub/a/").AncestorFiles);
+    public void Ancestor_files_of_a_directory_exclude_itself() => Assert.Equal([P("/pub")], P("/pub/a/").AncestorFiles);
 
     [Fact]
-    public void TopLevelFileHasNoAncestorFiles() => Assert.Empty(P("/pub").AncestorFiles);
+    public void Top_level_file_has_no_ancestor_files() => Assert.Empty(P("/pub").AncestorFiles);
 
     [Fact]
-    public void DirectoryPrefixOfAFileAddsASlash() => Assert.Equal("/pub/a/", P("/pub/a").DirectoryPrefix);
+    public void Directory_prefix_of_a_file_adds_a_slash() => Assert.Equal("/pub/a/", P("/pub/a").DirectoryPrefix);
 
     [Fact]
-    public void DirectoryPrefixOfADirectoryIsItself() => Assert.Equal("/pub/a/", P("/pub/a/").DirectoryPrefix);
+    public void Directory_prefix_of_a_directory_is_itself() => Assert.Equal("/pub/a/", P("/pub/a/").DirectoryPrefix);
 
     [Fact]
-    public void WritingBelowAnExistingFileCollides() => Assert.True(P("/pub/a/b").CollidesWith(P("/pub/a")));
+    public void Writing_below_an_existing_file_collides() => Assert.True(P("/pub/a/b").CollidesWith(P("/pub/a")));
 
     [Fact]
-    public void WritingAFileWhereADirectoryExistsCollides() => Assert.True(P("/pub/a").CollidesWith(P("/pub/a/x/y")));
+    public void Writing_a_file_where_a_directory_exists_collides() => Assert.True(P("/pub/a").CollidesWith(P("/pub/a/x/y")));
 
     [Fact]
-    public void FileCollidesWithTheDirectoryOfTheSameName() => Assert.True(P("/pub/a").CollidesWith(P("/pub/a/")));
+    public void File_collides_with_the_directory_of_the_same_name() => Assert.True(P("/pub/a").CollidesWith(P("/pub/a/")));
 
     [Fact]
-    public void PathDoesNotCollideWithItself() => Assert.False(P("/pub/a").CollidesWith(P("/pub/a")));
+    public void Path_does_not_collide_with_itself() => Assert.False(P("/pub/a").CollidesWith(P("/pub/a")));
 
     [Fact]
-    public void NamesSharingAPrefixDoNotCollide() => Assert.False(P("/pub/a").CollidesWith(P("/pub/ab/c")));
+    public void Names_sharing_a_prefix_do_not_collide() => Assert.False(P("/pub/a").CollidesWith(P("/pub/ab/c")));
 
     [Fact]
-    public void SiblingsDoNotCollide() => Assert.False(P("/pub/a/x").CollidesWith(P("/pub/a/y")));
+    public void Siblings_do_not_collide() => Assert.False(P("/pub/a/x").CollidesWith(P("/pub/a/y")));
 
     [FsCheck.Xunit.Property(Arbitrary = [typeof(ProtocolArbitraries)])]
-    public bool CollisionIsSymmetric(WebDavPath a, WebDavPath b) => a.CollidesWith(b) == b.CollidesWith(a);
+    public bool Collision_is_symmetric(WebDavPath a, WebDavPath b) => a.CollidesWith(b) == b.CollidesWith(a);
 
     [FsCheck.Xunit.Property(Arbitrary = [typeof(ProtocolArbitraries)])]
-    public bool FileCollidesWithEveryPathBelowItsAncestorFiles(WebDavPath path) =>
+    public bool File_collides_with_every_path_below_its_ancestor_files(WebDavPath path) =>
         path.AncestorFiles.All(ancestor => ancestor.CollidesWith(path));
 
     [FsCheck.Xunit.Property(Arbitrary = [typeof(ProtocolArbitraries)])]
-    public bool ParentContainsThePath(WebDavPath path) => path.Parent is { } parent && path.IsInside(parent);
+    public bool Parent_contains_the_path(WebDavPath path) => path.Parent is { } parent && path.IsInside(parent);
 }

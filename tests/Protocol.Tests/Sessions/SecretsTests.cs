@@ -7,7 +7,7 @@ public class SecretsTests
     private const string Crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     [Fact]
-    public void ASessionSecretIs26CrockfordCharacters()
+    public void A_session_secret_is_26_crockford_characters()
     {
         var secret = SessionSecret.Generate();
         Assert.Equal(26, secret.Length);
@@ -16,17 +16,17 @@ public class SecretsTests
     }
 
     [Fact]
-    public void TwoSessionSecretsDiffer() => Assert.NotEqual(SessionSecret.Generate(), SessionSecret.Generate());
+    public void Two_session_secrets_differ() => Assert.NotEqual(SessionSecret.Generate(), SessionSecret.Generate());
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("ABCDEFGHJKMNPQRSTVWXYZ012")]
     [InlineData("ABCDEFGHJKMNPQRSTVWXYZ01234")]
-    public void OnlyTheLengthDecidesWhetherASecretIsLookedUp(string? secret) => Assert.False(SessionSecret.LooksValid(secret));
+    public void Only_the_length_decides_whether_a_secret_is_looked_up(string? secret) => Assert.False(SessionSecret.LooksValid(secret));
 
     [Fact]
-    public void TheStoredHashDiffersFromTheSecretAndIsStable()
+    public void The_stored_hash_differs_from_the_secret_and_is_stable()
     {
         var secret = SessionSecret.Generate();
         Assert.Equal(SessionSecret.Hash(secret), SessionSecret.Hash(secret));
@@ -34,7 +34,7 @@ public class SecretsTests
     }
 
     [Fact]
-    public void ASignupTokenIsThreeGroupsOfFour()
+    public void A_signup_token_is_three_groups_of_four()
     {
         var token = SignupToken.Generate();
         Assert.Matches("^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$", token);
@@ -49,5 +49,5 @@ public class SecretsTests
     [InlineData("AAAABBBBCCCC", false)]
     [InlineData("", false)]
     [InlineData(null, false)]
-    public void TheFormatCheckIsLengthAndAlphabet(string? token, bool valid) => Assert.Equal(valid, SignupToken.IsValidFormat(token));
+    public void The_format_check_is_length_and_alphabet(string? token, bool valid) => Assert.Equal(valid, SignupToken.IsValidFormat(token));
 }
