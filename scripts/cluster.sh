@@ -228,8 +228,12 @@ ensure_build() {
   else
     if [ "$do_build" -eq 1 ] || [ -z "$(find_dll PubkyCluster.Silo)" ] || [ -z "$(find_dll PubkyCluster.Gateway)" ]; then
       log "building src/Gateway and src/Silo (Release) into $build_dir"
-      timeout 900 dotnet build "$root/src/Gateway/PubkyCluster.Gateway.csproj" -c Release --artifacts-path "$build_dir" \
-        --nologo -v q -clp:ErrorsOnly </dev/null >"$logs/build.log" 2>&1 || { tail -n 30 "$logs/build.log" >&2; die "dotnet build failed (see $logs/build.log)"; }
+      local project
+      : >"$logs/build.log"
+      for project in Gateway/PubkyCluster.Gateway.csproj Silo/PubkyCluster.Silo.csproj; do
+        timeout 900 dotnet build "$root/src/$project" -c Release --artifacts-path "$build_dir" \
+          --nologo -v q -clp:ErrorsOnly </dev/null >>"$logs/build.log" 2>&1 || { tail -n 30 "$logs/build.log" >&2; die "dotnet build of src/$project failed (see $logs/build.log)"; }
+      done
     fi
     CLUSTER_SILO_DLL="$(find_dll PubkyCluster.Silo)"
     CLUSTER_GATEWAY_DLL="$(find_dll PubkyCluster.Gateway)"
