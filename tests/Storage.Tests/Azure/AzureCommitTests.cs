@@ -210,7 +210,8 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
     {
         var store = Open(Guid.NewGuid().ToString("N"));
         var user = (await CreateUserAsync(store)).User;
-        string path = "/pub/" + new string('a', 600);
+        // A valid path (segments of 200 bytes) whose table key is over the limit.
+        var path = "/pub/" + string.Join('/', Enumerable.Repeat(new string('a', 200), 3));
 
         await Assert.ThrowsAsync<PathTooLongForStoreException>(() => PutAsync(store, user, path));
 
