@@ -6,7 +6,7 @@
 #   scripts/cluster.sh stop   [--state-dir DIR]          stops every process it recorded, by PID; safe to call twice
 #   scripts/cluster.sh status [--state-dir DIR]          which recorded process is alive, and where it listens
 #   scripts/cluster.sh kill-silo I      [--state-dir DIR]   kill -9 of silo I (1-based)
-#   scripts/cluster.sh start-silo I     [--state-dir DIR]   (re)starts silo I on its ports; a new I gets new ports
+#   scripts/cluster.sh start-silo I     [--state-dir DIR] [NAME=VALUE...]   (re)starts silo I on its ports; a new I gets new ports
 #   scripts/cluster.sh start-gateway I  [--state-dir DIR] [NAME=VALUE...]   (re)starts gateway I, extra settings allowed
 #   scripts/cluster.sh stop-gateway I   [--state-dir DIR]
 #   scripts/cluster.sh restart-redis    [--state-dir DIR]   graceful restart on the same port (AOF keeps membership)
@@ -325,6 +325,7 @@ cluster_settings() {
 
 launch_silo() {
   local i="$1"
+  shift
   local port gateway_port
   local -a settings
   port="$(var "CLUSTER_SILO_${i}_PORT")"
@@ -338,6 +339,7 @@ launch_silo() {
     "Homeserver__DataDirectory=$state_dir/silo-$i"
     # A process that runs a testnet DHT gets its own UDP bootstrap port, so no two collide on 6881.
     "Pkarr__TestnetBootstrapPort=$(var "CLUSTER_SILO_${i}_DHT_PORT")"
+    "$@"
   )
   # env execs dotnet, so $! is the silo's own PID.
   env "${settings[@]}" dotnet "$CLUSTER_SILO_DLL" </dev/null >>"$logs/silo-$i.log" 2>&1 9>&- &
@@ -346,12 +348,19 @@ launch_silo() {
   log "silo $i: pid $! (silo port $port, gateway port $gateway_port, DHT udp $(var "CLUSTER_SILO_${i}_DHT_PORT")), log $logs/silo-$i.log"
 }
 
+# A silo whose membership is not this cluster's Redis (an extra silo given other Cluster__ settings) is ready when its
+# client gateway port accepts connections, which Orleans opens once the silo is Active.
+gateway_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 wait_silo() {
   local i="$1" pid port skip
+  shift
   pid="$(var "CLUSTER_SILO_${i}_PID")"
   port="$(var "CLUSTER_SILO_${i}_PORT")"
   skip="$(var "CLUSTER_SILO_${i}_SKIP")"
-  if ! wait_until "$ready_timeout" "$pid" silo_active "$port" "$skip"; then
+  local -a ready=(silo_active "$port" "$skip")
+  case " $* " in *" Cluster__Membership="*) ready=(gateway_port_open "$(var "CLUSTER_SILO_${i}_GATEWAY_PORT")") ;; esac
+  if ! wait_until "$ready_timeout" "$pid" "${ready[@]}"; then
     log "silo $i (pid $pid) did not become Active in the membership table within $ready_timeout s; last log lines:"
     tail -n 30 "$logs/silo-$i.log" >&2
     return 1
@@ -596,8 +605,8 @@ cmd_start_silo() {
     set_var "CLUSTER_SILO_${index}_DHT_PORT" "${p[2]}"
     [ "$index" -le "${CLUSTER_SILO_SLOTS:-0}" ] || CLUSTER_SILO_SLOTS="$index"
   fi
-  launch_silo "$index"
-  wait_silo "$index" || die "silo $index is not ready"
+  launch_silo "$index" "${extra_settings[@]+"${extra_settings[@]}"}"
+  wait_silo "$index" "${extra_settings[@]+"${extra_settings[@]}"}" || die "silo $index is not ready"
   save_env
 }
 

@@ -8,11 +8,17 @@ public sealed class ClusterMembershipOptions
 {
     public const string Section = "Cluster";
 
-    /// <summary>Localhost: one silo in this process (the single-process default). Redis: a cluster of processes.</summary>
+    /// <summary>
+    /// Localhost: one silo in this process (the single-process default). Redis or AzureTable: a cluster of processes
+    /// whose membership table is in Redis or in an Azure Storage table (so an Azure operator needs no Redis).
+    /// </summary>
     public MembershipKind Membership { get; set; } = MembershipKind.Localhost;
 
     /// <summary>StackExchange.Redis configuration string, e.g. "127.0.0.1:6379"; required for Redis membership.</summary>
     public string? RedisConnectionString { get; set; }
+
+    /// <summary>An Azure Storage connection string with a table endpoint; required for AzureTable membership.</summary>
+    public string? AzureTableConnectionString { get; set; }
 
     public string ClusterId { get; set; } = "pubky";
 
@@ -29,6 +35,7 @@ public enum MembershipKind
 {
     Localhost,
     Redis,
+    AzureTable,
 }
 
 public sealed class ClusterMembershipOptionsValidator : IValidateOptions<ClusterMembershipOptions>
@@ -36,9 +43,17 @@ public sealed class ClusterMembershipOptionsValidator : IValidateOptions<Cluster
     public ValidateOptionsResult Validate(string? name, ClusterMembershipOptions options)
     {
         var errors = new List<string>();
+        if (!Enum.IsDefined(options.Membership))
+        {
+            errors.Add($"Cluster:Membership must be Localhost, Redis or AzureTable, not '{options.Membership}'.");
+        }
         if (options.Membership == MembershipKind.Redis && string.IsNullOrWhiteSpace(options.RedisConnectionString))
         {
             errors.Add("Cluster:RedisConnectionString is required with Cluster:Membership=Redis.");
+        }
+        if (options.Membership == MembershipKind.AzureTable && string.IsNullOrWhiteSpace(options.AzureTableConnectionString))
+        {
+            errors.Add("Cluster:AzureTableConnectionString is required with Cluster:Membership=AzureTable.");
         }
         if (!IPAddress.TryParse(options.AdvertisedAddress, out _))
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Net;
+using Azure.Data.Tables;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using PubkyCluster.Grains.Users;
@@ -36,7 +37,14 @@ public static class SiloHosting
         }
         else
         {
-            silo.UseRedisClustering(membership.RedisConnectionString!);
+            if (membership.Membership == MembershipKind.Redis)
+            {
+                silo.UseRedisClustering(membership.RedisConnectionString!);
+            }
+            else
+            {
+                silo.UseAzureStorageClustering(table => table.TableServiceClient = new TableServiceClient(membership.AzureTableConnectionString));
+            }
             silo.ConfigureEndpoints(IPAddress.Parse(membership.AdvertisedAddress), listen.SiloPort, listen.SiloGatewayPort, membership.ListenOnAnyAddress);
         }
         silo.AddPubkySiloStorage(configuration);
@@ -54,9 +62,13 @@ public static class SiloHosting
         {
             client.UseLocalhostClustering(listen.SiloGatewayPort, membership.ServiceId, membership.ClusterId);
         }
-        else
+        else if (membership.Membership == MembershipKind.Redis)
         {
             client.UseRedisClustering(membership.RedisConnectionString!);
+        }
+        else
+        {
+            client.UseAzureStorageClustering(table => table.TableServiceClient = new TableServiceClient(membership.AzureTableConnectionString));
         }
         return client;
     }

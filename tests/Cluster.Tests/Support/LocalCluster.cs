@@ -103,7 +103,9 @@ public sealed class LocalCluster : IAsyncLifetime
 
     public Task KillSiloAsync(int index) => CommandAsync("kill-silo", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    public Task StartSiloAsync(int index) => CommandAsync("start-silo", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>(Re)starts silo <paramref name="index"/>, with extra NAME=VALUE settings for a new one.</summary>
+    public Task StartSiloAsync(int index, params string[] settings) =>
+        CommandAsync(["start-silo", index.ToString(System.Globalization.CultureInfo.InvariantCulture), .. settings]);
 
     public Task RestartRedisAsync() => CommandAsync("restart-redis");
 
