@@ -35,6 +35,36 @@ public sealed class Utf8ByteOrder : IComparer<string>
         return x.Length - y.Length;
     }
 
+    /// <summary>
+    /// The smallest string greater than every string that starts with <paramref name="prefix"/>, so "starts with"
+    /// becomes the range [prefix, end) of an index in byte order; null when no such bound exists.
+    /// </summary>
+    public static string? PrefixEnd(string prefix)
+    {
+        var runes = new List<System.Text.Rune>(prefix.EnumerateRunes());
+        while (runes.Count > 0)
+        {
+            var last = runes[^1].Value;
+            runes.RemoveAt(runes.Count - 1);
+            if (last == 0x10FFFF)
+            {
+                continue;
+            }
+            var builder = new System.Text.StringBuilder(prefix.Length);
+            foreach (var rune in runes)
+            {
+                builder.Append(rune.ToString());
+            }
+            // The next code point, skipping the surrogate range that no string may hold.
+            builder.Append(new System.Text.Rune(last == 0xD7FF ? 0xE000 : last + 1).ToString());
+            return builder.ToString();
+        }
+        return null;
+    }
+
+    /// <summary>The end of a directory's range: its trailing '/' raised to '0', the next byte.</summary>
+    public static string DirectoryEnd(string directory) => string.Concat(directory.AsSpan(0, directory.Length - 1), "0");
+
     /// <summary>Keeps U+0000..U+D7FF, shifts U+E000..U+FFFF down and surrogates (code points above U+FFFF) to the top.</summary>
     private static int CodePointRank(char c) => c switch
     {

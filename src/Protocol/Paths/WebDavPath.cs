@@ -117,28 +117,19 @@ public sealed class WebDavPath : IEquatable<WebDavPath>, IComparable<WebDavPath>
         && Value.StartsWith(directory.Value, StringComparison.Ordinal);
 
     /// <summary>
-    /// The shallow-listing entry this path contributes to <paramref name="directory"/>: the directory plus this
-    /// path's first segment below it, with a trailing '/' when more segments follow. Null when the path is not inside.
+    /// The sub-directory of <paramref name="directory"/> (a directory path) that the stored path <paramref name="path"/>
+    /// lies in, as <c>…/name/</c>: what a shallow listing shows for it. Null when the path is a file directly in the
+    /// directory, or not inside it. On text, because listings walk stored paths that were validated when written.
     /// </summary>
-    public WebDavPath? ImmediateChildOf(WebDavPath directory)
+    public static string? SubdirectoryOf(string directory, string path)
     {
-        if (!IsInside(directory))
+        if (path.Length <= directory.Length || !path.StartsWith(directory, StringComparison.Ordinal))
         {
             return null;
         }
-        var slash = Value.IndexOf('/', directory.Value.Length);
-        return slash < 0 || slash == Value.Length - 1 ? this : new WebDavPath(Value[..(slash + 1)]);
+        var slash = path.IndexOf('/', directory.Length);
+        return slash < 0 ? null : path[..(slash + 1)];
     }
-
-    /// <summary>
-    /// The file/folder collision relation that pubky-core main refuses with 409
-    /// (pubky-homeserver/src/persistence/files/path_collision_layer.rs): one entry would have to be a directory that
-    /// the other stores as a file, e.g. file <c>/a</c> against <c>/a/b</c> or <c>/a/</c>. Symmetric; an entry never
-    /// collides with itself.
-    /// </summary>
-    public bool CollidesWith(WebDavPath other) =>
-        (IsFile && other.Value.StartsWith(Value + "/", StringComparison.Ordinal))
-        || (other.IsFile && Value.StartsWith(other.Value + "/", StringComparison.Ordinal));
 
     public int CompareTo(WebDavPath? other) => Utf8ByteOrder.Instance.Compare(Value, other?.Value);
 

@@ -44,21 +44,6 @@ public class WebDavPathStructureTests
     public void Sibling_with_a_common_prefix_is_not_inside() => Assert.False(P("/pub/ab/c").IsInside(P("/pub/a/")));
 
     [Fact]
-    public void Shallow_child_of_a_direct_file_is_the_file() =>
-        Assert.Equal(P("/pub/example.con"), P("/pub/example.con").ImmediateChildOf(P("/pub/")));
-
-    [Fact]
-    public void Shallow_child_of_a_deep_file_is_its_first_directory_with_a_slash() =>
-        Assert.Equal(P("/pub/example.con/"), P("/pub/example.con/d/e.txt").ImmediateChildOf(P("/pub/")));
-
-    [Fact]
-    public void Shallow_child_of_a_direct_subdirectory_is_that_directory() =>
-        Assert.Equal(P("/pub/a/"), P("/pub/a/").ImmediateChildOf(P("/pub/")));
-
-    [Fact]
-    public void Shallow_child_of_an_outside_path_is_null() => Assert.Null(P("/priv/a").ImmediateChildOf(P("/pub/")));
-
-    [Fact]
     public void Ancestor_files_are_the_file_spellings_of_each_enclosing_directory() =>
         Assert.Equal([P("/pub"), P("/pub/a"), P("/pub/a/b")], P("/pub/a/b/c.txt").AncestorFiles);
 
@@ -73,31 +58,6 @@ public class WebDavPathStructureTests
 
     [Fact]
     public void Directory_prefix_of_a_directory_is_itself() => Assert.Equal("/pub/a/", P("/pub/a/").DirectoryPrefix);
-
-    [Fact]
-    public void Writing_below_an_existing_file_collides() => Assert.True(P("/pub/a/b").CollidesWith(P("/pub/a")));
-
-    [Fact]
-    public void Writing_a_file_where_a_directory_exists_collides() => Assert.True(P("/pub/a").CollidesWith(P("/pub/a/x/y")));
-
-    [Fact]
-    public void File_collides_with_the_directory_of_the_same_name() => Assert.True(P("/pub/a").CollidesWith(P("/pub/a/")));
-
-    [Fact]
-    public void Path_does_not_collide_with_itself() => Assert.False(P("/pub/a").CollidesWith(P("/pub/a")));
-
-    [Fact]
-    public void Names_sharing_a_prefix_do_not_collide() => Assert.False(P("/pub/a").CollidesWith(P("/pub/ab/c")));
-
-    [Fact]
-    public void Siblings_do_not_collide() => Assert.False(P("/pub/a/x").CollidesWith(P("/pub/a/y")));
-
-    [FsCheck.Xunit.Property(Arbitrary = [typeof(ProtocolArbitraries)])]
-    public bool Collision_is_symmetric(WebDavPath a, WebDavPath b) => a.CollidesWith(b) == b.CollidesWith(a);
-
-    [FsCheck.Xunit.Property(Arbitrary = [typeof(ProtocolArbitraries)])]
-    public bool File_collides_with_every_path_below_its_ancestor_files(WebDavPath path) =>
-        path.AncestorFiles.All(ancestor => ancestor.CollidesWith(path));
 
     [FsCheck.Xunit.Property(Arbitrary = [typeof(ProtocolArbitraries)])]
     public bool Parent_contains_the_path(WebDavPath path) => path.Parent is { } parent && path.IsInside(parent);

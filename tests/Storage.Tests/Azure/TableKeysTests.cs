@@ -1,6 +1,6 @@
 using FsCheck;
 using PubkyCluster.Storage.Azure.Tables;
-using PubkyCluster.Storage.Embedded.Users;
+using Pubky.Protocol.Paths;
 
 namespace PubkyCluster.Storage.Tests.Azure;
 
@@ -12,7 +12,7 @@ public sealed class TableKeysTests
     [FsCheck.Xunit.Property(MaxTest = 2000)]
     public bool Ordered_keys_sort_like_the_utf8_bytes_of_the_paths(NonNull<string> left, NonNull<string> right) =>
         Math.Sign(string.CompareOrdinal(TableKeys.Ordered(Clean(left.Get)), TableKeys.Ordered(Clean(right.Get))))
-        == Math.Sign(PathOrder.Compare(Clean(left.Get), Clean(right.Get)));
+        == Math.Sign(Utf8ByteOrder.Instance.Compare(Clean(left.Get), Clean(right.Get)));
 
     [FsCheck.Xunit.Property(MaxTest = 500)]
     public bool Ordered_keys_hold_only_characters_tables_allow(NonNull<string> value) =>

@@ -1,7 +1,7 @@
+using Pubky.Protocol.Paths;
 using Azure.Data.Tables;
 using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Azure.Tables;
-using PubkyCluster.Storage.Embedded.Users;
 
 namespace PubkyCluster.Storage.Azure.Users;
 
@@ -29,7 +29,7 @@ public sealed partial class AzureUserStore
 
         await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
         string directoryRange = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {UserRows.EntryKey(request.Directory.Value)} and RowKey lt {UserRows.EntryKey(PathOrder.DirectoryEnd(request.Directory.Value))}");
+            $"PartitionKey eq {partition} and RowKey ge {UserRows.EntryKey(request.Directory.Value)} and RowKey lt {UserRows.EntryKey(Utf8ByteOrder.DirectoryEnd(request.Directory.Value))}");
         return (request.Shallow, request.Reverse) switch
         {
             (false, false) => await ListDeepForwardAsync(directoryRange, request, cancellationToken).ConfigureAwait(false),
@@ -69,7 +69,7 @@ public sealed partial class AzureUserStore
             }
 
             string path = TableValues.GetRequiredString(next[0], UserRows.Path);
-            string child = PathOrder.ChildDirectory(request.Directory.Value, path) ?? path;
+            string child = WebDavPath.SubdirectoryOf(request.Directory.Value, path) ?? path;
             children.Add(child);
             after = After(request.Directory.Value, child);
         }
@@ -86,7 +86,7 @@ public sealed partial class AzureUserStore
         string filter = directoryRange;
         if (request.Cursor is { } cursor)
         {
-            string before = request.Shallow ? PathOrder.ChildDirectory(request.Directory.Value, cursor) ?? cursor : cursor;
+            string before = request.Shallow ? WebDavPath.SubdirectoryOf(request.Directory.Value, cursor) ?? cursor : cursor;
             filter += TableClient.CreateQueryFilter($" and RowKey lt {UserRows.EntryKey(before)}");
         }
 
@@ -97,7 +97,7 @@ public sealed partial class AzureUserStore
                            .ConfigureAwait(false))
         {
             string path = TableValues.GetRequiredString(row, UserRows.Path);
-            string item = request.Shallow ? PathOrder.ChildDirectory(request.Directory.Value, path) ?? path : path;
+            string item = request.Shallow ? WebDavPath.SubdirectoryOf(request.Directory.Value, path) ?? path : path;
             if (string.Equals(previous, item, StringComparison.Ordinal))
             {
                 continue;
@@ -117,7 +117,7 @@ public sealed partial class AzureUserStore
 
     /// <summary>The filter "strictly after <paramref name="path"/>, and after everything under it when it is (or lies in) a child directory".</summary>
     private static string After(string directory, string path) =>
-        PathOrder.ChildDirectory(directory, path) is { } child
-            ? TableClient.CreateQueryFilter($"RowKey ge {UserRows.EntryKey(PathOrder.DirectoryEnd(child))}")
+        WebDavPath.SubdirectoryOf(directory, path) is { } child
+            ? TableClient.CreateQueryFilter($"RowKey ge {UserRows.EntryKey(Utf8ByteOrder.DirectoryEnd(child))}")
             : TableClient.CreateQueryFilter($"RowKey gt {UserRows.EntryKey(path)}");
 }

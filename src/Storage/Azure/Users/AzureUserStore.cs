@@ -179,7 +179,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
         var alternatives = new List<string>
         {
             TableClient.CreateQueryFilter(
-                $"(RowKey ge {UserRows.EntryKey(below)} and RowKey lt {UserRows.EntryKey(Embedded.Users.PathOrder.DirectoryEnd(below))})"),
+                $"(RowKey ge {UserRows.EntryKey(below)} and RowKey lt {UserRows.EntryKey(Utf8ByteOrder.DirectoryEnd(below))})"),
         };
         foreach (var ancestor in path.AncestorFiles)
         {
@@ -191,7 +191,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
 
     public async Task<bool> HasEntriesUnderAsync(string user, WebDavPath directory, CancellationToken cancellationToken = default)
     {
-        string upper = Embedded.Users.PathOrder.PrefixEnd(directory.Value) is { } end ? UserRows.EntryKey(end) : UserRows.EntryEnd;
+        string upper = Utf8ByteOrder.PrefixEnd(directory.Value) is { } end ? UserRows.EntryKey(end) : UserRows.EntryEnd;
         return await AnyEntryAsync(
             user,
             TableClient.CreateQueryFilter($"RowKey ge {UserRows.EntryKey(directory.Value)} and RowKey lt {upper}"),

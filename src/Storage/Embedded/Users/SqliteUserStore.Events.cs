@@ -1,3 +1,4 @@
+using Pubky.Protocol.Paths;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using PubkyCluster.Storage.Ports;
@@ -151,7 +152,7 @@ public sealed partial class SqliteUserStore
     private static string PrefixFilter(string name, string prefix, List<(string Name, object? Value)> parameters)
     {
         parameters.Add((name, prefix));
-        if (PathOrder.PrefixEnd(prefix) is not { } end)
+        if (Utf8ByteOrder.PrefixEnd(prefix) is not { } end)
         {
             return $"(path >= {name})";
         }

@@ -1,3 +1,4 @@
+using Pubky.Protocol.Paths;
 using Microsoft.Data.Sqlite;
 using PubkyCluster.Storage.Embedded.Database;
 using PubkyCluster.Storage.Ports;
@@ -52,7 +53,7 @@ public sealed partial class SqliteUserStore
         SqliteConnection connection, string user, ListQuery request, CancellationToken cancellationToken)
     {
         var lower = LowerBound(request.Directory.Value, request.Cursor, shallow: false);
-        return await SeekForwardAsync(connection, user, lower, PathOrder.DirectoryEnd(request.Directory.Value), request.Limit, cancellationToken)
+        return await SeekForwardAsync(connection, user, lower, Utf8ByteOrder.DirectoryEnd(request.Directory.Value), request.Limit, cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -68,7 +69,7 @@ public sealed partial class SqliteUserStore
         SqliteConnection connection, string user, ListQuery request, CancellationToken cancellationToken)
     {
         string directory = request.Directory.Value;
-        string end = PathOrder.DirectoryEnd(directory);
+        string end = Utf8ByteOrder.DirectoryEnd(directory);
         var lower = LowerBound(directory, request.Cursor, shallow: true);
         var children = new List<string>(request.Limit);
         while (children.Count < request.Limit)
@@ -80,10 +81,10 @@ public sealed partial class SqliteUserStore
             }
 
             string path = next[0];
-            if (PathOrder.ChildDirectory(directory, path) is { } child)
+            if (WebDavPath.SubdirectoryOf(directory, path) is { } child)
             {
                 children.Add(child);
-                lower = new LowerBoundary(PathOrder.DirectoryEnd(child), Inclusive: true);
+                lower = new LowerBoundary(Utf8ByteOrder.DirectoryEnd(child), Inclusive: true);
             }
             else
             {
@@ -110,7 +111,7 @@ public sealed partial class SqliteUserStore
             }
 
             // Every path under a child directory sorts at or after the directory's own name, so the name is the bound.
-            upper = PathOrder.ChildDirectory(directory, previous[0]) ?? previous[0];
+            upper = WebDavPath.SubdirectoryOf(directory, previous[0]) ?? previous[0];
             children.Add(upper);
         }
 
@@ -130,10 +131,10 @@ public sealed partial class SqliteUserStore
             return start;
         }
 
-        var afterCursor = shallow && PathOrder.ChildDirectory(directory, cursor) is { } child
-            ? new LowerBoundary(PathOrder.DirectoryEnd(child), Inclusive: true)
+        var afterCursor = shallow && WebDavPath.SubdirectoryOf(directory, cursor) is { } child
+            ? new LowerBoundary(Utf8ByteOrder.DirectoryEnd(child), Inclusive: true)
             : new LowerBoundary(cursor, Inclusive: false);
-        int order = PathOrder.Compare(afterCursor.Value, start.Value);
+        int order = Utf8ByteOrder.Instance.Compare(afterCursor.Value, start.Value);
         return order > 0 || (order == 0 && !afterCursor.Inclusive) ? afterCursor : start;
     }
 
@@ -143,14 +144,14 @@ public sealed partial class SqliteUserStore
     /// </summary>
     private static string UpperBound(string directory, string? cursor, bool shallow)
     {
-        string end = PathOrder.DirectoryEnd(directory);
+        string end = Utf8ByteOrder.DirectoryEnd(directory);
         if (cursor is null)
         {
             return end;
         }
 
-        string beforeCursor = shallow ? PathOrder.ChildDirectory(directory, cursor) ?? cursor : cursor;
-        return PathOrder.Compare(beforeCursor, end) < 0 ? beforeCursor : end;
+        string beforeCursor = shallow ? WebDavPath.SubdirectoryOf(directory, cursor) ?? cursor : cursor;
+        return Utf8ByteOrder.Instance.Compare(beforeCursor, end) < 0 ? beforeCursor : end;
     }
 
     /// <summary>Up to <paramref name="limit"/> paths from <paramref name="lower"/> up to (excluding) <paramref name="upper"/>, ascending.</summary>

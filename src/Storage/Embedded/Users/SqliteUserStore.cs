@@ -151,7 +151,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                 command.Parameters.Bind("$user", user);
                 string below = path.DirectoryPrefix;
                 command.Parameters.Bind("$below", below);
-                command.Parameters.Bind("$below_end", PathOrder.DirectoryEnd(below));
+                command.Parameters.Bind("$below_end", Utf8ByteOrder.DirectoryEnd(below));
                 for (int index = 0; index < ancestors.Count; index++)
                 {
                     command.Parameters.Bind($"$ancestor{index}", ancestors[index]);
@@ -167,7 +167,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
         return database.ReadAsync(
             async (connection, token) =>
             {
-                string? end = PathOrder.PrefixEnd(directory.Value);
+                string? end = Utf8ByteOrder.PrefixEnd(directory.Value);
                 using var command = database.Command(
                     connection,
                     $"""

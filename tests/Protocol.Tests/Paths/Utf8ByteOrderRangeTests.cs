@@ -1,9 +1,9 @@
-using System.Text;
-using PubkyCluster.Storage.Embedded.Users;
+using Pubky.Protocol.Paths;
 
-namespace PubkyCluster.Storage.Tests.Embedded;
+namespace Pubky.Protocol.Tests.Paths;
 
-public sealed class PathOrderTests
+/// <summary>The byte-order ranges the stores' listings and prefix queries are built from.</summary>
+public sealed class Utf8ByteOrderRangeTests
 {
     [Theory]
     [InlineData("/pub/\uFFFD", "/pub/\U0001F600")]
@@ -12,13 +12,13 @@ public sealed class PathOrderTests
     [InlineData("/pub/a", "/pub/ab")]
     public void Compare_follows_utf8_byte_order(string smaller, string larger)
     {
-        byte[] smallerBytes = Encoding.UTF8.GetBytes(smaller);
-        byte[] largerBytes = Encoding.UTF8.GetBytes(larger);
+        var smallerBytes = System.Text.Encoding.UTF8.GetBytes(smaller);
+        var largerBytes = System.Text.Encoding.UTF8.GetBytes(larger);
 
         Assert.True(smallerBytes.AsSpan().SequenceCompareTo(largerBytes) < 0);
-        Assert.True(PathOrder.Compare(smaller, larger) < 0);
-        Assert.True(PathOrder.Compare(larger, smaller) > 0);
-        Assert.Equal(0, PathOrder.Compare(smaller, smaller));
+        Assert.True(Utf8ByteOrder.Instance.Compare(smaller, larger) < 0);
+        Assert.True(Utf8ByteOrder.Instance.Compare(larger, smaller) > 0);
+        Assert.Equal(0, Utf8ByteOrder.Instance.Compare(smaller, smaller));
     }
 
     [Theory]
@@ -28,13 +28,13 @@ public sealed class PathOrderTests
     [InlineData("a\U0010FFFF", "b")]
     public void A_prefix_ends_at_its_last_character_raised_by_one(string prefix, string end)
     {
-        Assert.Equal(end, PathOrder.PrefixEnd(prefix));
+        Assert.Equal(end, Utf8ByteOrder.PrefixEnd(prefix));
     }
 
     [Fact]
     public void A_prefix_of_only_the_largest_code_point_has_no_end()
     {
-        Assert.Null(PathOrder.PrefixEnd("\U0010FFFF"));
+        Assert.Null(Utf8ByteOrder.PrefixEnd("\U0010FFFF"));
     }
 
     [Theory]
@@ -42,8 +42,8 @@ public sealed class PathOrderTests
     [InlineData("/pub/", "/pub/a/", "/pub/a/")]
     [InlineData("/pub/", "/pub/a.txt", null)]
     [InlineData("/pub/", "/priv/a/b", null)]
-    public void The_child_directory_of_a_path_is_its_first_segment_with_a_slash(string directory, string path, string? child)
+    public void The_subdirectory_of_a_path_is_its_first_segment_with_a_slash(string directory, string path, string? child)
     {
-        Assert.Equal(child, PathOrder.ChildDirectory(directory, path));
+        Assert.Equal(child, WebDavPath.SubdirectoryOf(directory, path));
     }
 }
