@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PubkyCluster.Gateway.Tests.Support;
 
@@ -40,14 +41,16 @@ public sealed class TestHomeserver : IAsyncDisposable
     /// Starts on fresh free ports. A port found free can be taken by another socket before the server binds it, so a
     /// bind failure is retried on other ports (a bounded number of times).
     /// </summary>
-    public static async Task<TestHomeserver> StartAsync(IDictionary<string, string?>? overrides = null, string? dataDirectory = null)
+    /// <param name="services">Registrations made before the host's own, which then keep them (the host adds defaults with TryAdd).</param>
+    public static async Task<TestHomeserver> StartAsync(
+        IDictionary<string, string?>? overrides = null, string? dataDirectory = null, Action<IServiceCollection>? services = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "pubky-test-" + Guid.NewGuid().ToString("N"));
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryStartAsync(overrides, dataDirectory, FreePorts.Take(7));
+                return await TryStartAsync(overrides, dataDirectory, FreePorts.Take(7), services);
             }
             catch (Exception e) when (attempt < 5 && IsAddressInUse(e))
             {
@@ -59,7 +62,18 @@ public sealed class TestHomeserver : IAsyncDisposable
         e is IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException }
         || e.ToString().Contains("Address already in use", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<TestHomeserver> TryStartAsync(IDictionary<string, string?>? overrides, string dataDirectory, int[] ports)
+    /// <summary>
+    /// Makes <paramref name="clock"/> the homeserver's clock: the grains', the gateway's and the sweeper's. Orleans
+    /// resolves its own areas' clocks by key (Orleans.Runtime.TimeProviderNames), and those keep real time.
+    /// </summary>
+    public static void UseClock(IServiceCollection services, TimeProvider clock)
+    {
+        services.AddSingleton(clock);
+        services.AddKeyedSingleton(KeyedService.AnyKey, TimeProvider.System);
+    }
+
+    private static async Task<TestHomeserver> TryStartAsync(
+        IDictionary<string, string?>? overrides, string dataDirectory, int[] ports, Action<IServiceCollection>? services)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -87,6 +101,7 @@ public sealed class TestHomeserver : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
+        services?.Invoke(builder.Services);
         builder.AddPubkyHomeserver(GatewayHttp.Surface);
         var app = builder.Build();
         app.MapPubkyHomeserver();
