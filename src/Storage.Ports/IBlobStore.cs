@@ -15,6 +15,16 @@ public interface IBlobStore
     /// <summary>Removes the blob; a missing blob is not an error.</summary>
     Task DeleteAsync(string blobId, CancellationToken cancellationToken = default);
 
-    /// <summary>Blobs (complete or abandoned uploads) created before <paramref name="before"/>, for the orphan sweeper.</summary>
+    /// <summary>
+    /// Blobs (complete or abandoned uploads) created before <paramref name="before"/>, for the orphan sweeper. A complete
+    /// blob counts as created when its upload completed.
+    /// </summary>
     IAsyncEnumerable<string> ListCreatedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The orphan sweeper's delete: removes the complete blob and any unfinished upload of the id, each only if it was
+    /// created before <paramref name="before"/>. A body completed after the listing (a long upload listed by its
+    /// unfinished part) is kept, so a commit on its way never names a deleted body. True when something was removed.
+    /// </summary>
+    Task<bool> DeleteIfCreatedBeforeAsync(string blobId, DateTimeOffset before, CancellationToken cancellationToken = default);
 }

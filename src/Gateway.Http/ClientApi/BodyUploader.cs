@@ -11,7 +11,7 @@ namespace PubkyCluster.Gateway.ClientApi;
 /// Streams a request body into a fresh blob while hashing (BLAKE3) and counting it: the body is never held whole and
 /// never travels through a grain. Nothing is readable until the upload completes durably.
 /// </summary>
-public sealed class BodyUploader(IBlobStore blobs, ContentTypeSniffer sniffer, IOptions<LimitsOptions> limits)
+public sealed class BodyUploader(IBlobStore blobs, ContentTypeSniffer sniffer, IOptions<LimitsOptions> limits, TimeProvider clock)
 {
     private const int ChunkSize = 64 * 1024;
 
@@ -46,7 +46,9 @@ public sealed class BodyUploader(IBlobStore blobs, ContentTypeSniffer sniffer, I
                 await upload.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
             await upload.CompleteAsync(cancellationToken);
-            return new UploadedBody(blobId, hasher.Finish(), length, contentType ?? sniffer.Sniff([], path));
+            // Read right after the body became durable: the grain measures the commit's delay from here.
+            var uploadedAt = clock.GetUtcNow();
+            return new UploadedBody(blobId, hasher.Finish(), length, contentType ?? sniffer.Sniff([], path), uploadedAt);
         }
         finally
         {
@@ -58,4 +60,4 @@ public sealed class BodyUploader(IBlobStore blobs, ContentTypeSniffer sniffer, I
         await body.ReadAtLeastAsync(buffer.AsMemory(0, ChunkSize), minimum, throwOnEndOfStream: false, cancellationToken);
 }
 
-public sealed record UploadedBody(string BlobId, byte[] ContentHash, long Length, string ContentType);
+public sealed record UploadedBody(string BlobId, byte[] ContentHash, long Length, string ContentType, DateTimeOffset UploadedAt);

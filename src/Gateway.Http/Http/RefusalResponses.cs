@@ -29,6 +29,8 @@ public static class RefusalResponses
             Refusal.QuotaExceeded => (507, "Disk space quota exceeded"),
             Refusal.PathCollision => (409, "File/folder path collision"),
             Refusal.PathTooLongForStore => (400, "Invalid URL: the path is too long for this homeserver's storage"),
+            // Not the client's fault and gone on a retry: the body is uploaded afresh and commits at once.
+            Refusal.CommitTooLate => (503, "Upload took too long to commit, please retry"),
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "Not a refusal."),
         };
         return PlainText.Error(status, message);

@@ -25,6 +25,13 @@ public sealed class LimitsOptions
     /// <summary>The largest file body a PUT may carry; larger bodies get 413. The reference has no effective limit here.</summary>
     public long MaxBodyBytes { get; set; } = 100L * 1024 * 1024;
 
+    /// <summary>
+    /// The user grain refuses a commit whose body became durable longer ago than this (503, the client retries), so
+    /// the orphan sweeper never deletes a body a late commit is about to name. At most half of
+    /// <c>Storage:OrphanSweep:GracePeriod</c>, checked where both are hosted; the other half absorbs clock skew.
+    /// </summary>
+    public TimeSpan MaxCommitDelay { get; set; } = TimeSpan.FromMinutes(30);
+
     public TimeSpan AuthTokenWindow => TimeSpan.FromSeconds(AuthTokenWindowSeconds);
 }
 
@@ -48,6 +55,10 @@ public sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
         if (options.MaxSessionsPerUser < 1)
         {
             errors.Add("Limits:MaxSessionsPerUser must be at least 1.");
+        }
+        if (options.MaxCommitDelay <= TimeSpan.Zero)
+        {
+            errors.Add("Limits:MaxCommitDelay must be positive (a time span such as 00:30:00).");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -27,4 +27,10 @@ public enum Refusal
 
     /// <summary>A valid path longer than the configured store can hold (the Azure profile's key limit).</summary>
     PathTooLongForStore,
+
+    /// <summary>
+    /// The body became durable longer than Limits:MaxCommitDelay before the commit reached the grain (a slow path or a
+    /// failover); the orphan sweeper may already consider it old, so the write is refused and the client retries.
+    /// </summary>
+    CommitTooLate,
 }

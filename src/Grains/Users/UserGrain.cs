@@ -132,7 +132,14 @@ public sealed partial class UserGrain(
         {
             return new CommitOutcome(Refusal.QuotaExceeded, 0, commit.BlobId);
         }
+        // Checked last, on the clock the entry is stamped with: once accepted, the commit reaches the store well inside
+        // the sweeper's grace period (Storage/Sweeping/OrphanBlobSweeper.cs says why that keeps the body).
         var now = clock.GetUtcNow();
+        if (now - commit.UploadedAt > limits.Value.MaxCommitDelay)
+        {
+            LogCommitTooLate(User, commit.BlobId, now - commit.UploadedAt);
+            return new CommitOutcome(Refusal.CommitTooLate, 0, commit.BlobId);
+        }
         var entry = new EntryRecord(commit.BlobId, commit.ContentHash, commit.ContentLength, commit.ContentType, old?.CreatedAt ?? now, now);
         return await Commit(new EntryChange(User, path, old?.BlobId, entry, delta, old is null ? 1 : 0, now), old?.BlobId);
     });
@@ -348,9 +355,13 @@ public sealed partial class UserGrain(
         return new SessionGrant(Refusal.None, secret, capabilities, createdAt);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "User {User} signed up")]
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "User {User} signed up")]
     private partial void LogSignedUp(string user);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "User {User}: the store moved under a commit (attempt {Attempt}); reloading")]
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "User {User}: the store moved under a commit (attempt {Attempt}); reloading")]
     private partial void LogCommitConflict(string user, int attempt);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Warning,
+        Message = "User {User}: refused the commit of blob {BlobId}, uploaded {Delay} ago, past Limits:MaxCommitDelay")]
+    private partial void LogCommitTooLate(string user, string blobId, TimeSpan delay);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
 using PubkyCluster.Hosting.Homeserver;
 using PubkyCluster.Hosting.Settings;
@@ -43,11 +44,12 @@ public static class StorageHosting
         {
             silo.AddPubkyEmbeddedGrainStorage();
         }
-        silo.Services.AddPubkyOrphanBlobSweeper(options => configuration.GetSection(SweeperSection).Bind(options));
+        // Every silo sweeps: the silos of a cluster share one blob store, and passes on several silos only repeat checks.
+        silo.Services.AddValidatedOptions(configuration, OrphanBlobSweeperOptions.Section, new OrphanBlobSweeperOptionsValidator());
+        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrphanBlobSweeperOptions>, CommitDelayValidator>());
+        silo.Services.AddPubkyOrphanBlobSweeper();
         return silo;
     }
 
     private const string AzureSection = "Storage:Azure";
-
-    private const string SweeperSection = "Storage:OrphanSweep";
 }

@@ -1,11 +1,13 @@
 namespace PubkyCluster.Storage.Sweeping;
 
-/// <summary>How the orphan-blob sweeper paces itself.</summary>
+/// <summary>How the orphan-blob sweeper paces itself (configuration section "Storage:OrphanSweep").</summary>
 public sealed class OrphanBlobSweeperOptions
 {
+    public const string Section = "Storage:OrphanSweep";
+
     /// <summary>
-    /// Only blobs older than this are candidates: a blob between its upload and its commit is unreferenced for a
-    /// moment, and no live upload lasts anywhere near this long.
+    /// Only blobs created longer ago than this are candidates. A commit may name a blob for at most half of it
+    /// (<c>Limits:MaxCommitDelay</c>); the other half absorbs clock skew between the processes and the store.
     /// </summary>
     public TimeSpan GracePeriod { get; set; } = TimeSpan.FromHours(1);
 

@@ -11,16 +11,34 @@ public sealed partial class OrphanBlobSweeperService(
     TimeProvider timeProvider,
     ILogger<OrphanBlobSweeperService> logger) : BackgroundService
 {
+    private PeriodicTimer? _timer;
+
+    /// <summary>
+    /// The timer starts with the host, not when <see cref="ExecuteAsync"/> gets a thread: the first pass is one interval
+    /// after start on any clock, a test clock advanced right after start included.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _timer = new PeriodicTimer(options.Value.Interval, timeProvider);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.Interval, timeProvider);
+        var timer = _timer ?? throw new InvalidOperationException("The sweeper service was not started.");
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
-                    await sweeper.SweepAsync(stoppingToken).ConfigureAwait(false);
+                    await sweeper.SweepAsync(stoppingToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -34,6 +52,6 @@ public sealed partial class OrphanBlobSweeperService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "An orphan-blob sweep failed; the next pass will retry")]
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Error, Message = "An orphan-blob sweep failed; the next pass will retry")]
     private partial void LogPassFailed(Exception exception);
 }

@@ -18,11 +18,8 @@ public static class OrphanBlobSweeperServiceCollectionExtensions
         Action<OrphanBlobSweeperOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<OrphanBlobSweeperOptions>()
-            .Validate(o => o.GracePeriod > TimeSpan.Zero, "The grace period must be positive.")
-            .Validate(o => o.Interval > TimeSpan.Zero, "The interval must be positive.")
-            .Validate(o => o.MaxBlobsPerPass > 0, "The per-pass bound must be positive.")
-            .ValidateOnStart();
+        var options = services.AddOptions<OrphanBlobSweeperOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrphanBlobSweeperOptions>, OrphanBlobSweeperOptionsValidator>());
         if (configure is not null)
         {
             options.Configure(configure);

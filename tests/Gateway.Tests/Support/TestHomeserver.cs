@@ -40,7 +40,7 @@ public sealed class TestHomeserver : IAsyncDisposable
     /// <summary>
     /// Starts on fresh free ports. A port found free can be taken by another socket before the server binds it, so a
     /// bind failure is retried on other ports (a bounded number of times). <paramref name="services"/> adds test
-    /// services (probes) after the homeserver's own.
+    /// services (a fake clock, probes) before the homeserver's own, which then keep them (the host adds defaults with TryAdd).
     /// </summary>
     public static async Task<TestHomeserver> StartAsync(
         IDictionary<string, string?>? overrides = null, string? dataDirectory = null, Action<IServiceCollection>? services = null)
@@ -61,6 +61,16 @@ public sealed class TestHomeserver : IAsyncDisposable
     private static bool IsAddressInUse(Exception e) =>
         e is IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException }
         || e.ToString().Contains("Address already in use", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Makes <paramref name="clock"/> the homeserver's clock: the grains', the gateway's and the sweeper's. Orleans
+    /// resolves its own areas' clocks by key (Orleans.Runtime.TimeProviderNames), and those keep real time.
+    /// </summary>
+    public static void UseClock(IServiceCollection services, TimeProvider clock)
+    {
+        services.AddSingleton(clock);
+        services.AddKeyedSingleton(KeyedService.AnyKey, TimeProvider.System);
+    }
 
     private static async Task<TestHomeserver> TryStartAsync(
         IDictionary<string, string?>? overrides, string dataDirectory, int[] ports, Action<IServiceCollection>? services)
@@ -91,8 +101,8 @@ public sealed class TestHomeserver : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddPubkyHomeserver(GatewayHttp.Surface);
         services?.Invoke(builder.Services);
+        builder.AddPubkyHomeserver(GatewayHttp.Surface);
         var app = builder.Build();
         app.MapPubkyHomeserver();
         try

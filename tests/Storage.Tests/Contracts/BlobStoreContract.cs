@@ -106,6 +106,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
         await Assert.ThrowsAnyAsync<ArgumentException>(() => store.BeginUploadAsync(id));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => store.OpenReadAsync(id));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => store.DeleteAsync(id));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.DeleteIfCreatedBeforeAsync(id, DateTimeOffset.UtcNow));
     }
 
     [Fact]
@@ -141,6 +142,36 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
 
         await store.DeleteAsync(id);
 
+        Assert.DoesNotContain(id, await ListBeforeAsync(store, DateTimeOffset.UtcNow.AddHours(1)));
+        await upload.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_sweepers_delete_takes_a_blob_only_when_it_was_created_before_the_cutoff()
+    {
+        var store = await OpenFreshAsync();
+        var id = NewBlobId();
+        await UploadAsync(store, id, [1, 2, 3]);
+
+        var tooYoung = await store.DeleteIfCreatedBeforeAsync(id, DateTimeOffset.UtcNow.AddHours(-1));
+
+        Assert.False(tooYoung);
+        Assert.Equal([1, 2, 3], await ReadAllAsync(store, id));
+        Assert.True(await store.DeleteIfCreatedBeforeAsync(id, DateTimeOffset.UtcNow.AddHours(1)));
+        Assert.Null(await store.OpenReadAsync(id));
+    }
+
+    [Fact]
+    public async Task The_sweepers_delete_removes_an_abandoned_upload_created_before_the_cutoff()
+    {
+        var store = await OpenFreshAsync();
+        var id = NewBlobId();
+        var upload = await store.BeginUploadAsync(id);
+        await upload.WriteAsync(new byte[] { 1 });
+
+        Assert.False(await store.DeleteIfCreatedBeforeAsync(id, DateTimeOffset.UtcNow.AddHours(-1)));
+        Assert.Contains(id, await ListBeforeAsync(store, DateTimeOffset.UtcNow.AddHours(1)));
+        Assert.True(await store.DeleteIfCreatedBeforeAsync(id, DateTimeOffset.UtcNow.AddHours(1)));
         Assert.DoesNotContain(id, await ListBeforeAsync(store, DateTimeOffset.UtcNow.AddHours(1)));
         await upload.DisposeAsync();
     }

@@ -23,6 +23,9 @@ internal sealed class InMemoryBlobStore : IBlobStore
         return Task.CompletedTask;
     }
 
+    public Task<bool> DeleteIfCreatedBeforeAsync(string blobId, DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        Task.FromResult(created.TryGetValue(blobId, out var at) && at < before && created.Remove(blobId));
+
     public async IAsyncEnumerable<string> ListCreatedBeforeAsync(
         DateTimeOffset before, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

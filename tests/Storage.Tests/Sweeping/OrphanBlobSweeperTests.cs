@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Embedded;
 using PubkyCluster.Storage.Embedded.Blobs;
@@ -119,5 +120,5 @@ public sealed class OrphanBlobSweeperTests(TempDirectory directory) : IClassFixt
             blobs,
             new SqliteUserStore(database),
             Options.Create(new OrphanBlobSweeperOptions { MaxBlobsPerPass = maxPerPass }),
-            new FixedTimeProvider(Now));
+            new FakeTimeProvider(Now));
 }

@@ -70,6 +70,20 @@ public sealed class AzureBlobStore : IBlobStore
         await container.DeleteBlobIfExistsAsync(UploadPrefix + blobId, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Each delete is conditional on the service (If-Unmodified-Since), so a body committed after the listing, whose
+    /// upload was listed by its old marker, is kept however the calls interleave. Bodies and markers are never modified,
+    /// so their last-modified time is their creation time.
+    /// </summary>
+    public async Task<bool> DeleteIfCreatedBeforeAsync(string blobId, DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        BlobIds.Validate(blobId);
+        await EnsureContainerAsync(cancellationToken);
+        var deleted = await DeleteNameIfCreatedBeforeAsync(BodyPrefix + blobId, before, cancellationToken);
+        deleted |= await DeleteNameIfCreatedBeforeAsync(UploadPrefix + blobId, before, cancellationToken);
+        return deleted;
+    }
+
     /// <summary>Complete bodies and upload markers created before <paramref name="before"/>, each id once.</summary>
     public async IAsyncEnumerable<string> ListCreatedBeforeAsync(
         DateTimeOffset before,
@@ -89,6 +103,22 @@ public sealed class AzureBlobStore : IBlobStore
                     yield return blobId;
                 }
             }
+        }
+    }
+
+    private async Task<bool> DeleteNameIfCreatedBeforeAsync(string name, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        // The condition has whole seconds: a second below the truncated cutoff only ever keeps a blob a pass longer.
+        var seconds = before.ToUnixTimeSeconds() - 1;
+        var conditions = new BlobRequestConditions { IfUnmodifiedSince = DateTimeOffset.FromUnixTimeSeconds(seconds) };
+        try
+        {
+            var response = await container.DeleteBlobIfExistsAsync(name, DeleteSnapshotsOption.None, conditions, cancellationToken);
+            return response.Value;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 412)
+        {
+            return false;
         }
     }
 

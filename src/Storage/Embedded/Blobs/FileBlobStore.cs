@@ -85,6 +85,21 @@ public sealed class FileBlobStore : IBlobStore
     }
 
     /// <summary>
+    /// A body is never rewritten, so one found old stays old until it is unlinked. The body is looked at first: an
+    /// upload renamed into place after that look is fresh and its temporary file is gone, so neither is touched. A stale
+    /// temporary file that is removed makes its upload fail at the rename, before any commit.
+    /// </summary>
+    public Task<bool> DeleteIfCreatedBeforeAsync(string blobId, DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        BlobIds.Validate(blobId);
+        cancellationToken.ThrowIfCancellationRequested();
+        var path = PathOf(blobId);
+        var deleted = DeleteIfWrittenBefore(path, before.UtcDateTime);
+        deleted |= DeleteIfWrittenBefore(path + TemporarySuffix, before.UtcDateTime);
+        return Task.FromResult(deleted);
+    }
+
+    /// <summary>
     /// Complete blobs and abandoned uploads whose last write is before <paramref name="before"/>; an upload still
     /// being written keeps a recent write time and is left alone.
     /// </summary>
@@ -108,6 +123,18 @@ public sealed class FileBlobStore : IBlobStore
                 }
             }
         }
+    }
+
+    private static bool DeleteIfWrittenBefore(string path, DateTime beforeUtc)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists || file.LastWriteTimeUtc >= beforeUtc)
+        {
+            return false;
+        }
+
+        file.Delete();
+        return true;
     }
 
     private string PathOf(string blobId) => Path.Combine(RootDirectory, FanOut(blobId), blobId);

@@ -23,6 +23,9 @@ internal sealed class FileBlobUpload(string blobId, FileStream stream, string te
     {
         ThrowIfFinished();
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        // The write time is the blob's creation time for the orphan sweeper: make it the completion, not the last
+        // chunk, which may be far older when a client stalled before the end of its body.
+        File.SetLastWriteTimeUtc(stream.SafeFileHandle, DateTime.UtcNow);
         stream.Flush(flushToDisk: true);
         await stream.DisposeAsync().ConfigureAwait(false);
         File.Move(temporaryPath, finalPath, overwrite: false);
