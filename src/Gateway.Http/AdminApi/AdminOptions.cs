@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace PubkyCluster.Gateway.AdminApi;
 
 /// <summary>The admin API (configuration section "Admin"), served on Listen:AdminPort.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using PubkyCluster.Gateway.Http;
 
 namespace PubkyCluster.Gateway.AdminApi;

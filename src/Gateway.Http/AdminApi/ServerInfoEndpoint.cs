@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.Extensions.Options;
 using PubkyCluster.Gateway.Pkdns;
 using PubkyCluster.Grains.Operators;
 using PubkyCluster.Grains.Users;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PubkyCluster.Gateway.Http;
 using PubkyCluster.Grains.Operators;
 using PubkyCluster.Grains.Users;

@@ -1,8 +1,6 @@
-using PubkyCluster.Grains.Users;
 using System.Buffers;
-using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
 using Pubky.Protocol.Hashing;
+using PubkyCluster.Grains.Users;
 using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Gateway.ClientApi;

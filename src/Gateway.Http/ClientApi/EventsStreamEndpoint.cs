@@ -1,8 +1,8 @@
 using System.Text;
 using Pubky.Protocol.Events;
 using PubkyCluster.Gateway.Http;
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Gateway.ClientApi;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace PubkyCluster.Gateway.ClientApi;
 
 /// <summary>The signup mode in force: the configured one, else open on a testnet and token-required elsewhere.</summary>

@@ -5,8 +5,8 @@ using Pubky.Protocol.Hashing;
 using Pubky.Protocol.Keys;
 using Pubky.Protocol.Paths;
 using PubkyCluster.Gateway.Http;
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Gateway.ClientApi;
 

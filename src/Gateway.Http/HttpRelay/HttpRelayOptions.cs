@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace PubkyCluster.Gateway.HttpRelay;
 
 /// <summary>The /link http relay (configuration section "HttpRelay"), served on Listen:HttpRelayPort.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PubkyCluster.Grains.HttpRelay;
 
 namespace PubkyCluster.Gateway.HttpRelay;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Pubky.Pkarr.Packets;
 using PubkyCluster.Grains.Pkarr;
 

@@ -1,5 +1,5 @@
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Grains.Users;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Grains.SignupTokens;
 

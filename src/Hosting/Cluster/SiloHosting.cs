@@ -1,8 +1,7 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Net;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
-using Orleans.Hosting;
 using PubkyCluster.Grains.Users;
 using PubkyCluster.Hosting.Pkarr;
 using PubkyCluster.Hosting.Settings;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Pubky.Protocol.Keys;
 using PubkyCluster.Hosting.Settings;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Pubky.Pkarr.Publisher;
 using PubkyCluster.Hosting.Homeserver;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace PubkyCluster.Hosting.Pkarr;
 
 public sealed class PkarrOptionsValidator : IValidateOptions<PkarrOptions>

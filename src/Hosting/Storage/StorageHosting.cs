@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Orleans.Hosting;
 using PubkyCluster.Hosting.Homeserver;
 using PubkyCluster.Hosting.Settings;
 using PubkyCluster.Storage.Azure;

@@ -62,7 +62,7 @@ public sealed partial class DhtNode
         {
             RoutingTable.Seen(new NodeContact(query.SenderId!, from));
         }
-        await _socket.SendAsync(reply, from, cancellationToken).ConfigureAwait(false);
+        await _socket.SendAsync(reply, from, cancellationToken);
         Counters.QueryAnswered();
     }
 

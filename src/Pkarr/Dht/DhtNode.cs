@@ -66,13 +66,13 @@ public sealed partial class DhtNode : IMutableItemDht, IAsyncDisposable
         {
             if (options.Bootstrap.Count > 0)
             {
-                await node.BootstrapAsync(cancellationToken).ConfigureAwait(false);
+                await node.BootstrapAsync(cancellationToken);
             }
             return node;
         }
         catch
         {
-            await node.DisposeAsync().ConfigureAwait(false);
+            await node.DisposeAsync();
             throw;
         }
     }
@@ -83,7 +83,7 @@ public sealed partial class DhtNode : IMutableItemDht, IAsyncDisposable
     /// <summary>The responder's id, or null when <paramref name="endPoint"/> did not answer in time. A responder joins the table.</summary>
     public async Task<NodeId?> PingAsync(IPEndPoint endPoint, CancellationToken cancellationToken = default)
     {
-        var answer = await QueryAsync(endPoint, KrpcQueries.Ping, Arguments(), cancellationToken).ConfigureAwait(false);
+        var answer = await QueryAsync(endPoint, KrpcQueries.Ping, Arguments(), cancellationToken);
         return answer is { Kind: KrpcMessageKind.Response } ? answer.SenderId : null;
     }
 
@@ -91,7 +91,7 @@ public sealed partial class DhtNode : IMutableItemDht, IAsyncDisposable
     public async Task<IReadOnlyList<NodeContact>> FindNodeAsync(NodeId target, CancellationToken cancellationToken = default)
     {
         var answered = await LookupAsync(target, KrpcQueries.FindNode, Arguments(("target", target)), null, cancellationToken)
-            .ConfigureAwait(false);
+            ;
         return answered.Take(RoutingTable.K).Select(c => c.Contact).ToList();
     }
 
@@ -107,7 +107,7 @@ public sealed partial class DhtNode : IMutableItemDht, IAsyncDisposable
             {
                 try
                 {
-                    await GetTraversalAsync(key, p => found.Writer.TryWrite(p), stop.Token).ConfigureAwait(false);
+                    await GetTraversalAsync(key, p => found.Writer.TryWrite(p), stop.Token);
                 }
                 finally
                 {
@@ -118,7 +118,7 @@ public sealed partial class DhtNode : IMutableItemDht, IAsyncDisposable
         SignedPacket? newest = null;
         try
         {
-            await foreach (var packet in found.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var packet in found.Reader.ReadAllAsync(cancellationToken))
             {
                 if (newest is null || packet.MoreRecentThan(newest))
                 {
@@ -126,12 +126,12 @@ public sealed partial class DhtNode : IMutableItemDht, IAsyncDisposable
                     yield return packet;
                 }
             }
-            await traversal.ConfigureAwait(false);
+            await traversal;
         }
         finally
         {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await traversal.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            await stop.CancelAsync();
+            await traversal.ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
@@ -139,7 +139,7 @@ public sealed partial class DhtNode : IMutableItemDht, IAsyncDisposable
     public async Task<SignedPacket?> GetMutableAsync(PublicKey key, CancellationToken cancellationToken = default)
     {
         SignedPacket? newest = null;
-        await foreach (var packet in GetMutableStreamAsync(key, cancellationToken).ConfigureAwait(false))
+        await foreach (var packet in GetMutableStreamAsync(key, cancellationToken))
         {
             newest = packet;
         }
@@ -158,7 +158,7 @@ public sealed partial class DhtNode : IMutableItemDht, IAsyncDisposable
         var now = _options.Time.GetUtcNow();
         var holders = _tokenCache.TryGet(target, out var snapshot) && now - snapshot.CollectedAt < TokenReuseWindow
             ? snapshot.Holders
-            : await GetTraversalAsync(packet.PublicKey, _ => { }, cancellationToken).ConfigureAwait(false);
+            : await GetTraversalAsync(packet.PublicKey, _ => { }, cancellationToken);
         var item = packet.ToBep44();
         var puts = holders.Take(RoutingTable.K).Select(async holder =>
         {
@@ -172,10 +172,10 @@ public sealed partial class DhtNode : IMutableItemDht, IAsyncDisposable
             {
                 arguments.Add("cas", expected);
             }
-            var reply = await QueryAsync(holder.Node.EndPoint, KrpcQueries.Put, arguments, cancellationToken).ConfigureAwait(false);
+            var reply = await QueryAsync(holder.Node.EndPoint, KrpcQueries.Put, arguments, cancellationToken);
             return (holder, reply);
         });
-        var replies = await Task.WhenAll(puts).ConfigureAwait(false);
+        var replies = await Task.WhenAll(puts);
         int stored = 0, identical = 0, casMismatch = 0, tooLow = 0, other = 0, silent = 0;
         foreach (var (holder, reply) in replies)
         {
@@ -233,7 +233,7 @@ public sealed partial class DhtNode : IMutableItemDht, IAsyncDisposable
                     onPacket(packet);
                 }
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         var holders = answered
             .Where(c => c.Token is not null)
             .Select(c => held.TryGetValue(c.EndPoint, out var item)
@@ -333,7 +333,7 @@ public sealed partial class DhtNode : IMutableItemDht, IAsyncDisposable
             {
                 break;
             }
-            var finished = await Task.WhenAny(inFlight.Keys).ConfigureAwait(false);
+            var finished = await Task.WhenAny(inFlight.Keys);
             var answered = inFlight[finished];
             inFlight.Remove(finished);
             Absorb(answered, finished.IsCompletedSuccessfully ? finished.Result : null, candidates, onAnswer);
@@ -391,7 +391,7 @@ public sealed partial class DhtNode : IMutableItemDht, IAsyncDisposable
     {
         var readOnly = _options.Mode == DhtMode.Client;
         var answer = await _socket.RequestAsync(
-            to, tid => KrpcMessage.Query(tid, name, arguments, readOnly, _options.Version), cancellationToken).ConfigureAwait(false);
+            to, tid => KrpcMessage.Query(tid, name, arguments, readOnly, _options.Version), cancellationToken);
         switch (answer)
         {
             case { Kind: KrpcMessageKind.Response, SenderId: { } id, ReadOnly: false }:

@@ -72,12 +72,12 @@ internal sealed class KrpcSocket : IAsyncDisposable
         try
         {
             var message = build(TransactionIdBytes(tid));
-            if (!await TrySendAsync(message, to, cancellationToken).ConfigureAwait(false))
+            if (!await TrySendAsync(message, to, cancellationToken))
             {
                 return null;
             }
             _counters.QuerySent();
-            return await completion.Task.WaitAsync(_requestTimeout, _time, cancellationToken).ConfigureAwait(false);
+            return await completion.Task.WaitAsync(_requestTimeout, _time, cancellationToken);
         }
         catch (TimeoutException)
         {
@@ -93,7 +93,7 @@ internal sealed class KrpcSocket : IAsyncDisposable
     /// <summary>Sends a reply; a failed send is counted as a drop, never thrown, because the requester may be gone.</summary>
     public async ValueTask SendAsync(KrpcMessage message, IPEndPoint to, CancellationToken cancellationToken)
     {
-        if (!await TrySendAsync(message, to, cancellationToken).ConfigureAwait(false))
+        if (!await TrySendAsync(message, to, cancellationToken))
         {
             _counters.DatagramDropped();
         }
@@ -105,9 +105,9 @@ internal sealed class KrpcSocket : IAsyncDisposable
         {
             return;
         }
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _stopping.CancelAsync();
         _socket.Dispose();
-        await _receiveLoop.ConfigureAwait(false);
+        await _receiveLoop;
         foreach (var pending in _pending.Values)
         {
             pending.TrySetCanceled();
@@ -153,7 +153,7 @@ internal sealed class KrpcSocket : IAsyncDisposable
     {
         try
         {
-            await _socket.SendToAsync(message.Encode(), SocketFlags.None, to, cancellationToken).ConfigureAwait(false);
+            await _socket.SendToAsync(message.Encode(), SocketFlags.None, to, cancellationToken);
             return true;
         }
         catch (SocketException)
@@ -175,7 +175,7 @@ internal sealed class KrpcSocket : IAsyncDisposable
             SocketReceiveFromResult received;
             try
             {
-                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, stopping).ConfigureAwait(false);
+                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, stopping);
             }
             catch (OperationCanceledException)
             {
@@ -196,7 +196,7 @@ internal sealed class KrpcSocket : IAsyncDisposable
                 _counters.DatagramDropped();
                 continue;
             }
-            await HandleDatagramAsync(buffer.AsMemory(0, received.ReceivedBytes), from, stopping).ConfigureAwait(false);
+            await HandleDatagramAsync(buffer.AsMemory(0, received.ReceivedBytes), from, stopping);
         }
     }
 
@@ -207,7 +207,7 @@ internal sealed class KrpcSocket : IAsyncDisposable
             var message = KrpcMessage.Decode(datagram.Span);
             if (message.Kind == KrpcMessageKind.Query)
             {
-                await _onQuery(message, from, stopping).ConfigureAwait(false);
+                await _onQuery(message, from, stopping);
                 return;
             }
             if (message.TransactionId.Length == _transactionIdLength

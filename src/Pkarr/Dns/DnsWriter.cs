@@ -28,6 +28,7 @@ internal sealed class DnsWriter(bool compress)
     /// <summary>Writes a 16-bit value at an earlier offset, for RDLENGTH once the RDATA is known.</summary>
     public void PatchUInt16(int offset, ushort value) => BinaryPrimitives.WriteUInt16BigEndian(_buffer.AsSpan(offset, 2), value);
 
+    /// <param name="name"></param>
     /// <param name="allowCompression">False for SVCB/HTTPS TargetName, which RFC 9460 forbids compressing.</param>
     public void WriteName(string name, bool allowCompression)
     {

@@ -52,8 +52,8 @@ public sealed class PkarrPublisher
             Interlocked.Increment(ref _attempts);
             var dht = _dht?.PutMutableAsync(packet, cas, cancellationToken);
             var relays = _relays?.PublishAsync(packet, cas, cancellationToken);
-            var dhtResult = dht is null ? null : await dht.ConfigureAwait(false);
-            var relayResult = relays is null ? null : await relays.ConfigureAwait(false);
+            var dhtResult = dht is null ? null : await dht;
+            var relayResult = relays is null ? null : await relays;
             if (dhtResult is not null)
             {
                 ThrowOnDhtConflict(packet, dhtResult);
@@ -64,7 +64,7 @@ public sealed class PkarrPublisher
                 Interlocked.Increment(ref succeeded ? ref _published : ref _failed);
                 return new PublishResult(succeeded, attempt, dhtResult, relayResult);
             }
-            await Task.Delay(backoff, _options.Time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(backoff, _options.Time, cancellationToken);
             backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
         }
     }

@@ -23,6 +23,8 @@ public sealed class PkarrRelayClient
     private readonly PkarrRelayClientOptions _options;
 
     /// <param name="http">Owned by the caller (e.g. from IHttpClientFactory); its own timeout should exceed ours.</param>
+    /// <param name="relays"></param>
+    /// <param name="options"></param>
     public PkarrRelayClient(HttpClient http, IReadOnlyList<Uri> relays, PkarrRelayClientOptions? options = null)
     {
         _http = http;
@@ -43,10 +45,10 @@ public sealed class PkarrRelayClient
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            var answer = await GetOnceAsync(relay, key, cached, timeout.Token).ConfigureAwait(false);
+            var answer = await GetOnceAsync(relay, key, cached, timeout.Token);
             if (answer is { Status: HttpStatusCode.OK, Body.Length: 0 } && cached is not null)
             {
-                answer = await GetOnceAsync(relay, key, null, timeout.Token).ConfigureAwait(false);
+                answer = await GetOnceAsync(relay, key, null, timeout.Token);
             }
             return answer.Status switch
             {
@@ -68,14 +70,14 @@ public sealed class PkarrRelayClient
         var answers = Channel.CreateBounded<SignedPacket>(Relays.Count);
         var all = Task.WhenAll(Relays.Select(async relay =>
         {
-            if (await GetAsync(relay, key, cached, cancellationToken).ConfigureAwait(false) is { } packet)
+            if (await GetAsync(relay, key, cached, cancellationToken) is { } packet)
             {
-                await answers.Writer.WriteAsync(packet, cancellationToken).ConfigureAwait(false);
+                await answers.Writer.WriteAsync(packet, cancellationToken);
             }
         }));
         _ = all.ContinueWith(t => answers.Writer.TryComplete(t.Exception), TaskScheduler.Default);
         SignedPacket? newest = null;
-        await foreach (var packet in answers.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var packet in answers.Reader.ReadAllAsync(cancellationToken))
         {
             if (newest is null || packet.MoreRecentThan(newest))
             {
@@ -94,7 +96,7 @@ public sealed class PkarrRelayClient
     {
         var payload = packet.ToRelayPayload();
         var outcomes = await Task.WhenAll(Relays.Select(r => PutAsync(r, packet.PublicKey, payload, cas, cancellationToken)))
-            .ConfigureAwait(false);
+            ;
         var result = new RelayPublishResult(outcomes);
         if (result.IsMajority)
         {
@@ -134,7 +136,7 @@ public sealed class PkarrRelayClient
         }
         try
         {
-            using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, timeout.Token);
             var stored = response.Headers.TryGetValues(StoredNodesHeader, out var values)
                 && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
                     ? n
@@ -157,25 +159,25 @@ public sealed class PkarrRelayClient
             request.Headers.IfModifiedSince = DateTimeOffset.FromUnixTimeSeconds((long)(cached.Timestamp / 1_000_000));
         }
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-            .ConfigureAwait(false);
+            ;
         if (response.StatusCode != HttpStatusCode.OK)
         {
             return (response.StatusCode, []);
         }
-        return (response.StatusCode, await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false));
+        return (response.StatusCode, await ReadBoundedAsync(response.Content, cancellationToken));
     }
 
     /// <summary>Reads at most one byte more than a relay payload may have, so a hostile relay cannot make us buffer more.</summary>
     private static async Task<byte[]> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        var stream = await content.ReadAsStreamAsync(cancellationToken);
+        await using (stream)
         {
             var buffer = new byte[SignedPacket.MaxRelayPayloadLength + 1];
             var total = 0;
             while (total < buffer.Length)
             {
-                var read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
+                var read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken);
                 if (read == 0)
                 {
                     break;

@@ -38,15 +38,15 @@ public sealed class DhtTestnet : IAsyncDisposable
                         MaxStoredItems = options.MaxStoredItems,
                         Time = options.Time,
                     },
-                    cancellationToken).ConfigureAwait(false));
+                    cancellationToken));
             }
             var pings = nodes.SelectMany(n => nodes.Where(o => o != n).Select(o => n.PingAsync(o.LocalEndPoint, cancellationToken)));
-            await Task.WhenAll(pings).ConfigureAwait(false);
+            await Task.WhenAll(pings);
             return testnet;
         }
         catch
         {
-            await testnet.DisposeAsync().ConfigureAwait(false);
+            await testnet.DisposeAsync();
             throw;
         }
     }
@@ -55,7 +55,7 @@ public sealed class DhtTestnet : IAsyncDisposable
     {
         foreach (var node in _nodes)
         {
-            await node.DisposeAsync().ConfigureAwait(false);
+            await node.DisposeAsync();
         }
     }
 }

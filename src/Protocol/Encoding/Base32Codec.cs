@@ -63,7 +63,7 @@ public sealed class Base32Codec
         int buffer = 0, bits = 0, index = 0;
         foreach (var c in text)
         {
-            int value = c < 128 ? _inverse[c] : -1;
+            var value = c < 128 ? _inverse[c] : -1;
             if (value < 0)
             {
                 bytes = [];

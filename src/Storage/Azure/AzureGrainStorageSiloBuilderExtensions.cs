@@ -1,11 +1,10 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Orleans.Hosting;
 using Orleans.Serialization;
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Azure.Tables;
 using PubkyCluster.Storage.GrainState;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Azure;
 
@@ -19,7 +18,6 @@ public static class AzureGrainStorageSiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder AddPubkyAzureGrainStorage(this ISiloBuilder builder, Action<AzureStorageOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddPubkyAzureStorage(configure);
         builder.AddAzureTableGrainStorage(
             StorageNames.GrainState,

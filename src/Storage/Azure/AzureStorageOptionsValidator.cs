@@ -11,14 +11,13 @@ public sealed class AzureStorageOptionsValidator : IValidateOptions<AzureStorage
 {
     public ValidateOptionsResult Validate(string? name, AzureStorageOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             failures.Add($"{nameof(AzureStorageOptions.ConnectionString)} must be set.");
         }
 
-        string prefix = options.TablePrefix ?? "";
+        var prefix = options.TablePrefix ?? "";
         if (prefix.Length == 0
             || !char.IsAsciiLetter(prefix[0])
             || !prefix.All(char.IsAsciiLetterOrDigit)
@@ -29,7 +28,7 @@ public sealed class AzureStorageOptionsValidator : IValidateOptions<AzureStorage
                 + $"and be at most {63 - AzureTableSet.LongestSuffix.Length} characters.");
         }
 
-        string container = options.BlobContainer ?? "";
+        var container = options.BlobContainer ?? "";
         if (container.Length is < 3 or > 63
             || !container.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
             || container[0] == '-'

@@ -4,11 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Azure.Blobs;
 using PubkyCluster.Storage.Azure.SignupTokens;
 using PubkyCluster.Storage.Azure.Tables;
 using PubkyCluster.Storage.Azure.Users;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Azure;
 
@@ -24,7 +24,6 @@ public static class AzureStorageServiceCollectionExtensions
         this IServiceCollection services,
         Action<AzureStorageOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<AzureStorageOptions>().ValidateOnStart();
         if (configure is not null)
         {

@@ -1,13 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Embedded.Database;
 using PubkyCluster.Storage.Embedded.GrainState;
 using PubkyCluster.Storage.GrainState;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Embedded;
 
@@ -20,7 +19,6 @@ public static class EmbeddedGrainStorageSiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder AddPubkyEmbeddedGrainStorage(this ISiloBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddPubkyEmbeddedStorage();
         builder.Services.AddGrainStorage(
             StorageNames.GrainState,

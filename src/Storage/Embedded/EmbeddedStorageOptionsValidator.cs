@@ -10,7 +10,6 @@ public sealed class EmbeddedStorageOptionsValidator : IValidateOptions<EmbeddedS
 {
     public ValidateOptionsResult Validate(string? name, EmbeddedStorageOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.DataDirectory))
         {
             return ValidateOptionsResult.Fail($"{nameof(EmbeddedStorageOptions.DataDirectory)} must be set.");

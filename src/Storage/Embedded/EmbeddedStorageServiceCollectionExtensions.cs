@@ -2,11 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Embedded.Blobs;
 using PubkyCluster.Storage.Embedded.Database;
 using PubkyCluster.Storage.Embedded.SignupTokens;
 using PubkyCluster.Storage.Embedded.Users;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Embedded;
 
@@ -22,7 +22,6 @@ public static class EmbeddedStorageServiceCollectionExtensions
         this IServiceCollection services,
         Action<EmbeddedStorageOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<EmbeddedStorageOptions>().ValidateOnStart();
         if (configure is not null)
         {

@@ -17,7 +17,6 @@ public static class OrphanBlobSweeperServiceCollectionExtensions
         this IServiceCollection services,
         Action<OrphanBlobSweeperOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<OrphanBlobSweeperOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrphanBlobSweeperOptions>, OrphanBlobSweeperOptionsValidator>());
         if (configure is not null)

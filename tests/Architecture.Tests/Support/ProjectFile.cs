@@ -3,6 +3,8 @@ using System.Xml.Linq;
 namespace PubkyCluster.Architecture.Tests.Support;
 
 /// <summary>A ProjectReference as written: <see cref="Target"/> is the full path of the referenced project file.</summary>
+/// <param name="Include"></param>
+/// <param name="Target"></param>
 /// <param name="BuildOrderOnly">ReferenceOutputAssembly="false": built first, but no dependency (nothing compiles
 /// against it). This project's own references to every project are of that kind.</param>
 public sealed record ProjectReference(string Include, string Target, bool BuildOrderOnly);

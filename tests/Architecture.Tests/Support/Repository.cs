@@ -6,6 +6,8 @@ namespace PubkyCluster.Architecture.Tests.Support;
 /// <summary>A project of the repository: the one .csproj of a folder under src/ or tests/.</summary>
 /// <param name="Folder">Relative to the repository, with '/': <c>src/Protocol</c>.</param>
 /// <param name="Name">The folder's name, which is the project's name in the dependency rule: <c>Protocol</c>.</param>
+/// <param name="IsSource"></param>
+/// <param name="File"></param>
 /// <param name="Assembly">Its built assembly, or null when this test's build did not build it.</param>
 public sealed record Project(string Folder, string Name, bool IsSource, ProjectFile File, BuiltAssembly? Assembly)
 {
@@ -22,7 +24,7 @@ public sealed record Project(string Folder, string Name, bool IsSource, ProjectF
 /// </summary>
 public sealed partial class Repository
 {
-    private static readonly Lazy<Repository> _current = new(Load);
+    private static readonly Lazy<Repository> Loaded = new(Load);
 
     private Repository(string root, IReadOnlyList<Project> projects, IReadOnlyList<string> solutionProjects)
     {
@@ -31,7 +33,7 @@ public sealed partial class Repository
         SolutionProjects = solutionProjects;
     }
 
-    public static Repository Current => _current.Value;
+    public static Repository Current => Loaded.Value;
 
     public const string SolutionFile = "PubkyCluster.sln";
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using PubkyCluster.Gateway.Http;
-using PubkyCluster.Grains.Users;
 
 namespace PubkyCluster.Gateway.Tests.ClientApi;
 

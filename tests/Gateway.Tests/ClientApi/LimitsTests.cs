@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using PubkyCluster.Gateway.Tests.Support;
 
 namespace PubkyCluster.Gateway.Tests.ClientApi;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Pubky.Protocol.Hashing;
 using PubkyCluster.Gateway.Tests.Support;
 

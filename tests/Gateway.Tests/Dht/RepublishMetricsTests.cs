@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using PubkyCluster.Hosting.Metrics;
 using PubkyCluster.Gateway.Tests.Support;
 using PubkyCluster.Grains.Pkarr;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Pubky.Pkarr.Packets;
 using Pubky.Protocol.Keys;
 using PubkyCluster.Gateway.Tests.Support;

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Pubky.Pkarr.Dht;
 using Pubky.Pkarr.Dns;
 using Pubky.Pkarr.Packets;

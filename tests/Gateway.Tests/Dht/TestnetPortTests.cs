@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using System.Net;
 using PubkyCluster.Gateway.Tests.Support;
 
 namespace PubkyCluster.Gateway.Tests.Dht;

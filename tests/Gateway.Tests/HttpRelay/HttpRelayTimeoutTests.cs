@@ -1,5 +1,4 @@
 using System.Net;
-using PubkyCluster.Gateway.Tests.Support;
 
 namespace PubkyCluster.Gateway.Tests.HttpRelay;
 

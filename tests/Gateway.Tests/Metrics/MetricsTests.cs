@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using PubkyCluster.Hosting.Metrics;
 using PubkyCluster.Gateway.Tests.Support;
 
 namespace PubkyCluster.Gateway.Tests.Metrics;

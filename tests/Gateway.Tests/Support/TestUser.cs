@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Pubky.Protocol.Auth;
 using Pubky.Protocol.Capabilities;
 using Pubky.Protocol.Keys;

@@ -5,9 +5,8 @@ using Pubky.Pkarr.Packets;
 using Pubky.Pkarr.Publisher;
 using Pubky.Protocol.Keys;
 using PubkyCluster.Grains.Pkarr;
-using PubkyCluster.Storage.Ports;
-using PubkyCluster.Grains.Users;
 using PubkyCluster.Storage.Embedded;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Grains.Tests.Pkarr;
 

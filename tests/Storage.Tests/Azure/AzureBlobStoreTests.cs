@@ -1,5 +1,5 @@
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Azure.Blobs;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Tests.Contracts;
 using PubkyCluster.Storage.Tests.Infrastructure;
 using PubkyCluster.Storage.Tests.Support;
@@ -17,12 +17,12 @@ public sealed class AzureBlobStoreTests(AzuriteFixture azurite) : BlobStoreContr
     public async Task A_body_larger_than_one_block_reads_back_whole()
     {
         var store = await OpenFreshAsync();
-        string id = NewBlobId();
+        var id = NewBlobId();
         byte[] body = [.. Enumerable.Range(0, AzureBlobUpload.BlockBytes + 12345).Select(i => (byte)(i * 31))];
 
         await using (var upload = await store.BeginUploadAsync(id))
         {
-            for (int offset = 0; offset < body.Length; offset += 100_000)
+            for (var offset = 0; offset < body.Length; offset += 100_000)
             {
                 await upload.WriteAsync(body.AsMemory(offset, Math.Min(100_000, body.Length - offset)));
             }
@@ -41,7 +41,7 @@ public sealed class AzureBlobStoreTests(AzuriteFixture azurite) : BlobStoreContr
     public async Task Completing_an_id_that_exists_is_refused_and_keeps_the_first_body()
     {
         var store = await OpenFreshAsync();
-        string id = NewBlobId();
+        var id = NewBlobId();
         await using (var first = await store.BeginUploadAsync(id))
         {
             await first.WriteAsync(new byte[] { 1 });

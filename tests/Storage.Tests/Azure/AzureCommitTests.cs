@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Azure.Users;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Tests.Infrastructure;
 using PubkyCluster.Storage.Tests.Support;
 using static PubkyCluster.Storage.Tests.Infrastructure.GrainLikeWriter;
-
 using static PubkyCluster.Storage.Tests.Infrastructure.TypedPaths;
 
 namespace PubkyCluster.Storage.Tests.Azure;
@@ -19,13 +18,13 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
     [AzuriteFact]
     public async Task Of_two_instances_committing_over_the_same_entry_exactly_one_wins()
     {
-        string name = Guid.NewGuid().ToString("N");
+        var name = Guid.NewGuid().ToString("N");
         var first = Open(name);
         var second = Open(name);
         var user = await SeedAsync(first, "/pub/a.txt");
         var current = (await first.GetEntryAsync(user, "/pub/a.txt"))!;
 
-        for (int round = 0; round < 5; round++)
+        for (var round = 0; round < 5; round++)
         {
             var outcomes = await Task.WhenAll(new[] { first, second }.Select(store => Task.Run(async () =>
             {
@@ -55,7 +54,7 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
     [AzuriteFact]
     public async Task A_commit_interrupted_before_its_event_is_published_is_replayed_exactly_once()
     {
-        string name = Guid.NewGuid().ToString("N");
+        var name = Guid.NewGuid().ToString("N");
         var crashed = Open(name);
         var user = (await CreateUserAsync(crashed)).User;
         var before = await PutAsync(crashed, user, "/pub/before");
@@ -82,7 +81,7 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
     [AzuriteFact]
     public async Task A_publication_interrupted_after_the_log_write_keeps_its_id()
     {
-        string name = Guid.NewGuid().ToString("N");
+        var name = Guid.NewGuid().ToString("N");
         var crashed = Open(name);
         var user = (await CreateUserAsync(crashed)).User;
         var pending = await crashed.WriteCommitAsync(PutChange(user, "/pub/a"), CancellationToken.None);
@@ -103,10 +102,10 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
     [AzuriteFact]
     public async Task Writers_on_separate_instances_get_gapless_increasing_ids_and_the_feed_never_skips_one()
     {
-        string name = Guid.NewGuid().ToString("N");
+        var name = Guid.NewGuid().ToString("N");
         var reader = Open(name);
         var writers = new List<(AzureUserStore Store, string User)>();
-        for (int i = 0; i < 6; i++)
+        for (var i = 0; i < 6; i++)
         {
             var store = Open(name);
             writers.Add((store, (await CreateUserAsync(store)).User));
@@ -118,10 +117,10 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
         {
             // The feed read from any cursor must be a gapless run starting right after it.
             long cursor = 0;
-            for (int poll = 0; poll < 2000 && !done.IsCancellationRequested; poll++)
+            for (var poll = 0; poll < 2000 && !done.IsCancellationRequested; poll++)
             {
                 var page = await reader.ReadFeedAsync(cursor, 50, "");
-                for (int index = 0; index < page.Count; index++)
+                for (var index = 0; index < page.Count; index++)
                 {
                     if (page[index].Id != cursor + 1 + index)
                     {
@@ -137,7 +136,7 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
         var committed = await Task.WhenAll(writers.Select(writer => Task.Run(async () =>
         {
             var ids = new List<long>();
-            for (int i = 0; i < 8; i++)
+            for (var i = 0; i < 8; i++)
             {
                 ids.Add((await PutAsync(writer.Store, writer.User, $"/pub/{i}")).Id);
             }
@@ -160,7 +159,7 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
     [AzuriteFact]
     public async Task A_settings_update_racing_a_commit_loses_neither()
     {
-        string name = Guid.NewGuid().ToString("N");
+        var name = Guid.NewGuid().ToString("N");
         var writer = Open(name);
         var admin = Open(name);
         var user = (await CreateUserAsync(writer)).User;
@@ -168,14 +167,14 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
         await Task.WhenAll(
             Task.Run(async () =>
             {
-                for (int i = 0; i < 10; i++)
+                for (var i = 0; i < 10; i++)
                 {
                     await PutAsync(writer, user, $"/pub/{i}", 1);
                 }
             }),
             Task.Run(async () =>
             {
-                for (int i = 0; i < 10; i++)
+                for (var i = 0; i < 10; i++)
                 {
                     Assert.True(await admin.UpdateUserSettingsAsync(user, i % 2 == 0, new QuotaRecord(i, false, null)));
                 }
@@ -192,8 +191,8 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
     {
         var store = Open(Guid.NewGuid().ToString("N"));
         var user = (await CreateUserAsync(store)).User;
-        string first = NewBlobId();
-        string second = NewBlobId();
+        var first = NewBlobId();
+        var second = NewBlobId();
         await PutAsync(store, user, "/pub/a", 1, first);
         await PutAsync(store, user, "/pub/a", 1, second);
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Azure;
 using PubkyCluster.Storage.Azure.Users;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Tests.Support;
 
 namespace PubkyCluster.Storage.Tests.Azure;

@@ -1,5 +1,5 @@
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Azure.Users;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Tests.Contracts;
 using PubkyCluster.Storage.Tests.Infrastructure;
 using PubkyCluster.Storage.Tests.Support;

@@ -1,6 +1,6 @@
 using FsCheck;
-using PubkyCluster.Storage.Azure.Tables;
 using Pubky.Protocol.Paths;
+using PubkyCluster.Storage.Azure.Tables;
 
 namespace PubkyCluster.Storage.Tests.Azure;
 
@@ -46,9 +46,9 @@ public sealed class TableKeysTests
     /// <summary>Lone surrogates are not text a path can hold; replace them so UTF-8 is defined.</summary>
     private static string Clean(string value) => string.Create(value.Length, value, (span, source) =>
     {
-        for (int index = 0; index < source.Length; index++)
+        for (var index = 0; index < source.Length; index++)
         {
-            bool paired = char.IsHighSurrogate(source[index])
+            var paired = char.IsHighSurrogate(source[index])
                 ? index + 1 < source.Length && char.IsLowSurrogate(source[index + 1])
                 : char.IsLowSurrogate(source[index]) && index > 0 && char.IsHighSurrogate(source[index - 1]);
             span[index] = char.IsSurrogate(source[index]) && !paired ? 'x' : source[index];

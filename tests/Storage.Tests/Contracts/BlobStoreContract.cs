@@ -11,7 +11,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task An_upload_is_not_readable_before_it_completes()
     {
         var store = await OpenFreshAsync();
-        string id = NewBlobId();
+        var id = NewBlobId();
 
         await using var upload = await store.BeginUploadAsync(id);
         await upload.WriteAsync(new byte[] { 1, 2, 3 });
@@ -23,7 +23,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task A_completed_upload_reads_back_whole()
     {
         var store = await OpenFreshAsync();
-        string id = NewBlobId();
+        var id = NewBlobId();
         byte[] body = [.. Enumerable.Range(0, 1 << 20).Select(i => (byte)(i * 7))];
 
         await UploadAsync(store, id, body, chunk: 16 * 1024);
@@ -35,7 +35,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task An_empty_body_is_a_blob()
     {
         var store = await OpenFreshAsync();
-        string id = NewBlobId();
+        var id = NewBlobId();
 
         await UploadAsync(store, id, []);
 
@@ -46,7 +46,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task Disposing_an_upload_without_completing_leaves_nothing()
     {
         var store = await OpenFreshAsync();
-        string id = NewBlobId();
+        var id = NewBlobId();
 
         await using (var upload = await store.BeginUploadAsync(id))
         {
@@ -61,7 +61,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task A_reader_keeps_reading_after_the_blob_is_deleted()
     {
         var store = await OpenFreshAsync();
-        string id = NewBlobId();
+        var id = NewBlobId();
         byte[] body = [.. Enumerable.Range(0, 256 * 1024).Select(i => (byte)i)];
         await UploadAsync(store, id, body);
 
@@ -113,7 +113,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task Listing_by_age_includes_blobs_created_before_the_time_and_not_after()
     {
         var store = await OpenFreshAsync();
-        string id = NewBlobId();
+        var id = NewBlobId();
         await UploadAsync(store, id, [1]);
 
         Assert.Contains(id, await ListBeforeAsync(store, DateTimeOffset.UtcNow.AddHours(1)));
@@ -124,7 +124,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task Listing_by_age_includes_abandoned_uploads()
     {
         var store = await OpenFreshAsync();
-        string id = NewBlobId();
+        var id = NewBlobId();
 
         await using var upload = await store.BeginUploadAsync(id);
         await upload.WriteAsync(new byte[] { 1 });
@@ -136,7 +136,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task Deleting_an_abandoned_upload_removes_it_from_the_listing()
     {
         var store = await OpenFreshAsync();
-        string id = NewBlobId();
+        var id = NewBlobId();
         var upload = await store.BeginUploadAsync(id);
         await upload.WriteAsync(new byte[] { 1 });
 
@@ -179,9 +179,9 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     [Fact]
     public async Task Blobs_survive_closing_and_reopening_the_store()
     {
-        string name = NewName();
+        var name = NewName();
         var store = await OpenNamedAsync(name);
-        string id = NewBlobId();
+        var id = NewBlobId();
         await UploadAsync(store, id, [4, 5, 6]);
         await CloseAllAsync();
 
@@ -193,7 +193,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     private static async Task UploadAsync(IBlobStore store, string id, byte[] body, int chunk = 4096)
     {
         await using var upload = await store.BeginUploadAsync(id);
-        for (int offset = 0; offset < body.Length; offset += chunk)
+        for (var offset = 0; offset < body.Length; offset += chunk)
         {
             await upload.WriteAsync(body.AsMemory(offset, Math.Min(chunk, body.Length - offset)));
         }
@@ -212,7 +212,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     private static async Task<List<string>> ListBeforeAsync(IBlobStore store, DateTimeOffset before)
     {
         var ids = new List<string>();
-        await foreach (string id in store.ListCreatedBeforeAsync(before))
+        await foreach (var id in store.ListCreatedBeforeAsync(before))
         {
             ids.Add(id);
         }

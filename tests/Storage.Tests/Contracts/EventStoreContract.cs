@@ -16,7 +16,7 @@ public abstract class EventStoreContract : StoreContract<UsersAndEvents>
         var user = (await CreateUserAsync(users)).User;
 
         var committed = new List<EventRecord>();
-        for (int i = 0; i < 10; i++)
+        for (var i = 0; i < 10; i++)
         {
             committed.Add(await PutAsync(users, user, $"/pub/{i % 3}"));
         }
@@ -78,7 +78,7 @@ public abstract class EventStoreContract : StoreContract<UsersAndEvents>
     {
         var (users, events) = await OpenFreshAsync();
         var user = (await CreateUserAsync(users)).User;
-        for (int i = 0; i < 10; i++)
+        for (var i = 0; i < 10; i++)
         {
             await PutAsync(users, user, $"/pub/{i}");
             await DeleteAsync(users, user, $"/pub/{i}");
@@ -127,7 +127,7 @@ public abstract class EventStoreContract : StoreContract<UsersAndEvents>
     {
         var (users, events) = await OpenFreshAsync();
         var writers = new List<string>();
-        for (int i = 0; i < 8; i++)
+        for (var i = 0; i < 8; i++)
         {
             writers.Add((await CreateUserAsync(users)).User);
         }
@@ -135,7 +135,7 @@ public abstract class EventStoreContract : StoreContract<UsersAndEvents>
         var committed = await Task.WhenAll(writers.Select(async user =>
         {
             var ids = new List<long>();
-            for (int i = 0; i < 10; i++)
+            for (var i = 0; i < 10; i++)
             {
                 ids.Add((await PutAsync(users, user, $"/pub/{i}")).Id);
             }
@@ -175,7 +175,7 @@ public abstract class EventStoreContract : StoreContract<UsersAndEvents>
         var b = (await CreateUserAsync(users)).User;
         var aEvents = new List<EventRecord>();
         var bEvents = new List<EventRecord>();
-        for (int i = 0; i < 3; i++)
+        for (var i = 0; i < 3; i++)
         {
             aEvents.Add(await PutAsync(users, a, $"/pub/{i}"));
             bEvents.Add(await PutAsync(users, b, $"/pub/{i}"));
@@ -226,7 +226,7 @@ public abstract class EventStoreContract : StoreContract<UsersAndEvents>
         var (users, events) = await OpenFreshAsync();
         var a = (await CreateUserAsync(users)).User;
         var b = (await CreateUserAsync(users)).User;
-        for (int i = 0; i < 4; i++)
+        for (var i = 0; i < 4; i++)
         {
             await PutAsync(users, i % 2 == 0 ? a : b, $"/pub/{i}");
         }
@@ -243,7 +243,7 @@ public abstract class EventStoreContract : StoreContract<UsersAndEvents>
         var (users, events) = await OpenFreshAsync();
         var user = (await CreateUserAsync(users)).User;
         var written = new List<EventRecord>();
-        for (int i = 0; i < 5; i++)
+        for (var i = 0; i < 5; i++)
         {
             written.Add(await PutAsync(users, user, $"/pub/{i}"));
         }
@@ -260,7 +260,7 @@ public abstract class EventStoreContract : StoreContract<UsersAndEvents>
         var a = (await CreateUserAsync(users)).User;
         var b = (await CreateUserAsync(users)).User;
         var written = new List<EventRecord>();
-        for (int i = 0; i < 6; i++)
+        for (var i = 0; i < 6; i++)
         {
             written.Add(await PutAsync(users, i % 2 == 0 ? a : b, $"/pub/{i}"));
         }
@@ -285,7 +285,7 @@ public abstract class EventStoreContract : StoreContract<UsersAndEvents>
     [Fact]
     public async Task Events_survive_closing_and_reopening_the_store()
     {
-        string name = NewName();
+        var name = NewName();
         var (users, _) = await OpenNamedAsync(name);
         var user = (await CreateUserAsync(users)).User;
         var put = await PutAsync(users, user, "/pub/a");

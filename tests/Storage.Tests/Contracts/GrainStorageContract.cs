@@ -1,5 +1,3 @@
-using Orleans;
-using Orleans.Runtime;
 using Orleans.Storage;
 using PubkyCluster.Storage.GrainState;
 using PubkyCluster.Storage.Tests.Infrastructure;
@@ -54,7 +52,7 @@ public abstract class GrainStorageContract : StoreContract<IGrainStorage>
         var grain = NewGrain();
         var state = Counter(1);
         await storage.WriteStateAsync(StateName, grain, state);
-        string? first = state.ETag;
+        var first = state.ETag;
 
         state.State!.Count = 2;
         await storage.WriteStateAsync(StateName, grain, state);

@@ -102,7 +102,7 @@ public abstract class SignupTokenStoreContract : StoreContract<ISignupTokenStore
     [Fact]
     public async Task Tokens_survive_closing_and_reopening_the_store()
     {
-        string name = NewName();
+        var name = NewName();
         var store = await OpenNamedAsync(name);
         await store.CreateAsync("AAAA-BBBB-CCCC", QuotaRecord.Default, TestClock.Next());
         await store.TryClaimAsync("AAAA-BBBB-CCCC", "alice", TestClock.Next());

@@ -245,9 +245,9 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
         var model = new Dictionary<string, long>();
         string[] paths = [.. Enumerable.Range(0, 12).Select(i => $"/pub/dir{i % 3}/file{i}")];
 
-        for (int step = 0; step < 120; step++)
+        for (var step = 0; step < 120; step++)
         {
-            string path = paths[random.Next(paths.Length)];
+            var path = paths[random.Next(paths.Length)];
             if (model.ContainsKey(path) && random.Next(3) == 0)
             {
                 await DeleteAsync(store, user, path);
@@ -271,8 +271,8 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
     {
         var store = await OpenFreshAsync();
         var user = (await CreateUserAsync(store)).User;
-        string first = NewBlobId();
-        string second = NewBlobId();
+        var first = NewBlobId();
+        var second = NewBlobId();
         await PutAsync(store, user, "/pub/a", 1, first);
         Assert.True(await store.IsBlobReferencedAsync(first));
 
@@ -353,7 +353,7 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
     [Fact]
     public async Task Data_survives_closing_and_reopening_the_store()
     {
-        string name = NewName();
+        var name = NewName();
         var store = await OpenNamedAsync(name);
         var user = await SeedAsync(store, "/pub/a.txt");
         await CloseAllAsync();

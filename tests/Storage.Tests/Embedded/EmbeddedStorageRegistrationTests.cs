@@ -2,12 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Embedded;
 using PubkyCluster.Storage.Embedded.Blobs;
 using PubkyCluster.Storage.Embedded.GrainState;
 using PubkyCluster.Storage.Embedded.SignupTokens;
 using PubkyCluster.Storage.Embedded.Users;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Tests.Infrastructure;
 
 namespace PubkyCluster.Storage.Tests.Embedded;
@@ -30,7 +30,7 @@ public sealed class EmbeddedStorageRegistrationTests(TempDirectory directory) : 
     [Fact]
     public async Task Blobs_live_in_the_blobs_directory_of_the_data_directory()
     {
-        string data = directory.For("layout");
+        var data = directory.For("layout");
         await using var services = Build(data);
 
         var blobs = (FileBlobStore)services.GetRequiredService<IBlobStore>();
@@ -51,7 +51,7 @@ public sealed class EmbeddedStorageRegistrationTests(TempDirectory directory) : 
     [Fact]
     public void Validation_creates_a_missing_data_directory()
     {
-        string data = Path.Combine(directory.For("missing"), "nested");
+        var data = Path.Combine(directory.For("missing"), "nested");
 
         var result = new EmbeddedStorageOptionsValidator().Validate(null, new EmbeddedStorageOptions { DataDirectory = data });
 

@@ -1,5 +1,5 @@
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Embedded.Blobs;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Tests.Contracts;
 using PubkyCluster.Storage.Tests.Infrastructure;
 using static PubkyCluster.Storage.Tests.Infrastructure.GrainLikeWriter;
@@ -15,7 +15,7 @@ public sealed class FileBlobStoreTests(TempDirectory directory) : BlobStoreContr
     public async Task A_completed_upload_leaves_only_the_final_file_in_its_fan_out_directory()
     {
         var store = new FileBlobStore(directory.For(NewName()));
-        string id = NewBlobId();
+        var id = NewBlobId();
 
         await using (var upload = await store.BeginUploadAsync(id))
         {
@@ -23,7 +23,7 @@ public sealed class FileBlobStoreTests(TempDirectory directory) : BlobStoreContr
             await upload.CompleteAsync();
         }
 
-        string fanOut = Path.Combine(store.RootDirectory, id[..2]);
+        var fanOut = Path.Combine(store.RootDirectory, id[..2]);
         Assert.Equal([Path.Combine(fanOut, id)], Directory.GetFiles(fanOut));
     }
 
@@ -31,7 +31,7 @@ public sealed class FileBlobStoreTests(TempDirectory directory) : BlobStoreContr
     public async Task Uploading_an_existing_id_again_is_refused()
     {
         var store = new FileBlobStore(directory.For(NewName()));
-        string id = NewBlobId();
+        var id = NewBlobId();
         await using (var upload = await store.BeginUploadAsync(id))
         {
             await upload.CompleteAsync();

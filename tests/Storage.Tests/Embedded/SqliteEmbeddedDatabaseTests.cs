@@ -1,10 +1,9 @@
 using Microsoft.Data.Sqlite;
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Embedded.Database;
 using PubkyCluster.Storage.Embedded.Users;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Tests.Infrastructure;
 using static PubkyCluster.Storage.Tests.Infrastructure.GrainLikeWriter;
-
 using static PubkyCluster.Storage.Tests.Infrastructure.TypedPaths;
 
 namespace PubkyCluster.Storage.Tests.Embedded;
@@ -12,16 +11,16 @@ namespace PubkyCluster.Storage.Tests.Embedded;
 /// <summary>Behaviour particular to the SQLite adapter, beyond the shared contracts.</summary>
 public sealed class SqliteEmbeddedDatabaseTests(TempDirectory directory) : IClassFixture<TempDirectory>, IAsyncLifetime
 {
-    private readonly EmbeddedDatabase database = new(directory.For(Guid.NewGuid().ToString("N")));
+    private readonly EmbeddedDatabase _database = new(directory.For(Guid.NewGuid().ToString("N")));
 
-    public Task InitializeAsync() => database.InitializeAsync();
+    public Task InitializeAsync() => _database.InitializeAsync();
 
-    public async Task DisposeAsync() => await database.DisposeAsync();
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task The_database_runs_in_wal_mode()
     {
-        await using var connection = new SqliteConnection($"Data Source={database.FilePath}");
+        await using var connection = new SqliteConnection($"Data Source={_database.FilePath}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
@@ -32,11 +31,11 @@ public sealed class SqliteEmbeddedDatabaseTests(TempDirectory directory) : IClas
     [Fact]
     public async Task Initializing_an_existing_database_again_keeps_its_data()
     {
-        var store = new SqliteUserStore(database);
+        var store = new SqliteUserStore(_database);
         var user = await SeedAsync(store, "/pub/a");
-        await database.DisposeAsync();
+        await _database.DisposeAsync();
 
-        await using var again = new EmbeddedDatabase(Path.GetDirectoryName(database.FilePath)!);
+        await using var again = new EmbeddedDatabase(Path.GetDirectoryName(_database.FilePath)!);
         await again.InitializeAsync();
 
         Assert.NotNull(await new SqliteUserStore(again).GetEntryAsync(user, "/pub/a"));
@@ -45,7 +44,7 @@ public sealed class SqliteEmbeddedDatabaseTests(TempDirectory directory) : IClas
     [Fact]
     public async Task Events_committed_in_the_same_microsecond_get_distinct_times()
     {
-        var store = new SqliteUserStore(database);
+        var store = new SqliteUserStore(_database);
         var user = (await CreateUserAsync(store)).User;
         var at = TestClock.Next();
         var first = await store.CommitAsync(Put(user, "/pub/a", at));
@@ -59,7 +58,7 @@ public sealed class SqliteEmbeddedDatabaseTests(TempDirectory directory) : IClas
     [Fact]
     public async Task Event_times_never_go_backwards_when_the_clock_does()
     {
-        var store = new SqliteUserStore(database);
+        var store = new SqliteUserStore(_database);
         var user = (await CreateUserAsync(store)).User;
         var late = TestClock.Next();
         var first = await store.CommitAsync(Put(user, "/pub/a", late));
@@ -72,7 +71,7 @@ public sealed class SqliteEmbeddedDatabaseTests(TempDirectory directory) : IClas
     [Fact]
     public async Task A_new_user_with_usage_is_refused()
     {
-        var store = new SqliteUserStore(database);
+        var store = new SqliteUserStore(_database);
 
         await Assert.ThrowsAsync<ArgumentException>(() => store.TryCreateUserAsync(
             new UserRecord(NewUser(), TestClock.Next(), false, QuotaRecord.Default, 10, 1, null)));
@@ -81,8 +80,8 @@ public sealed class SqliteEmbeddedDatabaseTests(TempDirectory directory) : IClas
     [Fact]
     public async Task A_closed_database_refuses_reads()
     {
-        var store = new SqliteUserStore(database);
-        await database.DisposeAsync();
+        var store = new SqliteUserStore(_database);
+        await _database.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.GetUserAsync(NewUser()));
     }

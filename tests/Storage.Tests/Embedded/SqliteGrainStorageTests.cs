@@ -1,8 +1,6 @@
-using Orleans;
-using Orleans.Runtime;
 using Orleans.Storage;
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Embedded.GrainState;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Tests.Contracts;
 using PubkyCluster.Storage.Tests.Infrastructure;
 

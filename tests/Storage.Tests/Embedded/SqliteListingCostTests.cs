@@ -1,9 +1,8 @@
-using PubkyCluster.Storage.Ports;
 using Microsoft.Data.Sqlite;
 using PubkyCluster.Storage.Embedded.Database;
 using PubkyCluster.Storage.Embedded.Users;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Tests.Infrastructure;
-
 using static PubkyCluster.Storage.Tests.Infrastructure.TypedPaths;
 
 namespace PubkyCluster.Storage.Tests.Embedded;
@@ -15,12 +14,12 @@ namespace PubkyCluster.Storage.Tests.Embedded;
 public sealed class SqliteListingCostTests(TempDirectory directory) : IClassFixture<TempDirectory>, IAsyncLifetime
 {
     private const string User = "bulkuser";
-    private readonly EmbeddedDatabase database = new(directory.For(Guid.NewGuid().ToString("N")));
+    private readonly EmbeddedDatabase _database = new(directory.For(Guid.NewGuid().ToString("N")));
 
     public async Task InitializeAsync()
     {
-        await database.InitializeAsync();
-        await using var connection = new SqliteConnection($"Data Source={database.FilePath}");
+        await _database.InitializeAsync();
+        await using var connection = new SqliteConnection($"Data Source={_database.FilePath}");
         await connection.OpenAsync();
         await using var transaction = connection.BeginTransaction();
         await using var insert = connection.CreateCommand();
@@ -31,7 +30,7 @@ public sealed class SqliteListingCostTests(TempDirectory directory) : IClassFixt
             """;
         insert.Parameters.AddWithValue("$user", User);
         var path = insert.Parameters.Add("$path", SqliteType.Text);
-        for (int i = 0; i < 10_000; i++)
+        for (var i = 0; i < 10_000; i++)
         {
             path.Value = $"/pub/nested/d{i / 100:D3}/f{i % 100:D3}";
             await insert.ExecuteNonQueryAsync();
@@ -42,7 +41,7 @@ public sealed class SqliteListingCostTests(TempDirectory directory) : IClassFixt
         await transaction.CommitAsync();
     }
 
-    public async Task DisposeAsync() => await database.DisposeAsync();
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Theory]
     [InlineData("/pub/nested/", false, false)]
@@ -55,20 +54,20 @@ public sealed class SqliteListingCostTests(TempDirectory directory) : IClassFixt
     [InlineData("/pub/flat/", true, true)]
     public async Task A_page_of_ten_from_ten_thousand_entries_costs_at_most_ten_commands(string listed, bool shallow, bool reverse)
     {
-        var store = new SqliteUserStore(database);
-        string cursor = listed == "/pub/nested/" ? "/pub/nested/d050/f007" : "/pub/flat/f05000";
-        long before = database.CommandCount;
+        var store = new SqliteUserStore(_database);
+        var cursor = listed == "/pub/nested/" ? "/pub/nested/d050/f007" : "/pub/flat/f05000";
+        var before = _database.CommandCount;
 
         var page = await store.ListAsync(User, new ListQuery(P(listed), cursor, 10, reverse, shallow));
 
         Assert.Equal(10, page.Count);
-        Assert.InRange(database.CommandCount - before, 1, 10);
+        Assert.InRange(_database.CommandCount - before, 1, 10);
     }
 
     [Fact]
     public async Task A_shallow_page_skips_whole_subdirectories()
     {
-        var store = new SqliteUserStore(database);
+        var store = new SqliteUserStore(_database);
 
         var page = await store.ListAsync(User, new ListQuery(P("/pub/nested/"), "/pub/nested/d050/f007", 3, false, true));
 
@@ -80,7 +79,7 @@ public sealed class SqliteListingCostTests(TempDirectory directory) : IClassFixt
     [InlineData(false)]
     public async Task A_forward_seek_is_a_primary_key_range_without_sorting(bool inclusive)
     {
-        string plan = await ExplainAsync(SqliteUserStore.ForwardSeekSql(inclusive));
+        var plan = await ExplainAsync(SqliteUserStore.ForwardSeekSql(inclusive));
 
         Assert.Contains("SEARCH entries USING PRIMARY KEY", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("SCAN", plan, StringComparison.Ordinal);
@@ -90,7 +89,7 @@ public sealed class SqliteListingCostTests(TempDirectory directory) : IClassFixt
     [Fact]
     public async Task A_backward_seek_is_a_primary_key_range_without_sorting()
     {
-        string plan = await ExplainAsync(SqliteUserStore.BackwardSeekSql);
+        var plan = await ExplainAsync(SqliteUserStore.BackwardSeekSql);
 
         Assert.Contains("SEARCH entries USING PRIMARY KEY", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("SCAN", plan, StringComparison.Ordinal);
@@ -99,11 +98,11 @@ public sealed class SqliteListingCostTests(TempDirectory directory) : IClassFixt
 
     private async Task<string> ExplainAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={database.FilePath}");
+        await using var connection = new SqliteConnection($"Data Source={_database.FilePath}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (string name in new[] { "$user", "$lower", "$upper", "$directory" })
+        foreach (var name in new[] { "$user", "$lower", "$upper", "$directory" })
         {
             command.Parameters.AddWithValue(name, "/pub/");
         }

@@ -1,5 +1,5 @@
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Embedded.Users;
+using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Tests.Contracts;
 using PubkyCluster.Storage.Tests.Infrastructure;
 

@@ -1,4 +1,3 @@
-using Orleans.Runtime;
 using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Tests.Infrastructure;

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using PubkyCluster.Storage.Ports;
-
 using static PubkyCluster.Storage.Tests.Infrastructure.TypedPaths;
-using PubkyCluster.Storage.Tests.Infrastructure;
 
 namespace PubkyCluster.Storage.Tests.Infrastructure;
 
@@ -35,7 +33,7 @@ public static class GrainLikeWriter
         var at = TestClock.Next();
         var entry = new EntryRecord(
             blobId ?? NewBlobId(), HashOf(path, length), length, "text/plain", current?.CreatedAt ?? at, at);
-        long delta = current is null ? length + Overhead : length - current.ContentLength;
+        var delta = current is null ? length + Overhead : length - current.ContentLength;
         return await store.CommitAsync(new EntryChange(user, P(path), current?.BlobId, entry, delta, current is null ? 1 : 0, at));
     }
 
@@ -50,7 +48,7 @@ public static class GrainLikeWriter
     public static async Task<string> SeedAsync(IUserStore store, params string[] paths)
     {
         var user = (await CreateUserAsync(store)).User;
-        foreach (string path in paths)
+        foreach (var path in paths)
         {
             await PutAsync(store, user, path, 1);
         }

@@ -6,7 +6,7 @@ namespace PubkyCluster.Storage.Tests.Infrastructure;
 /// </summary>
 public abstract class StoreContract<TStore> : IAsyncLifetime
 {
-    private readonly List<IAsyncDisposable> owners = [];
+    private readonly List<IAsyncDisposable> _owners = [];
 
     /// <summary>Opens the store called <paramref name="name"/>; the same name opens the same data through a new instance.</summary>
     protected abstract Task<OpenedStore<TStore>> OpenAsync(string name);
@@ -17,7 +17,7 @@ public abstract class StoreContract<TStore> : IAsyncLifetime
     protected async Task<TStore> OpenNamedAsync(string name)
     {
         var opened = await OpenAsync(name);
-        owners.Add(opened.Owner);
+        _owners.Add(opened.Owner);
         return opened.Store;
     }
 
@@ -26,12 +26,12 @@ public abstract class StoreContract<TStore> : IAsyncLifetime
     /// <summary>Closes every instance opened so far, as a process exit would.</summary>
     protected async Task CloseAllAsync()
     {
-        foreach (var owner in owners)
+        foreach (var owner in _owners)
         {
             await owner.DisposeAsync();
         }
 
-        owners.Clear();
+        _owners.Clear();
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

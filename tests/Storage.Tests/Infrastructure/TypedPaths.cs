@@ -1,9 +1,6 @@
 using Pubky.Protocol.Paths;
 using PubkyCluster.Storage.Ports;
 
-using static PubkyCluster.Storage.Tests.Infrastructure.TypedPaths;
-using PubkyCluster.Storage.Tests.Infrastructure;
-
 namespace PubkyCluster.Storage.Tests.Infrastructure;
 
 /// <summary>The tests name paths as text; the ports take them typed, parsed as the grains parse them.</summary>

@@ -19,7 +19,7 @@ public sealed class AzuriteFixture : IDisposable
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(4);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly List<Process> services = [];
+    private readonly List<Process> _services = [];
 
     public AzuriteFixture()
     {
@@ -28,11 +28,11 @@ public sealed class AzuriteFixture : IDisposable
             return;
         }
 
-        string main = EnsureInstalled();
+        var main = EnsureInstalled();
         try
         {
-            int blobPort = StartService(Path.Combine(main, "blob", "main.js"), "--blobHost", "127.0.0.1", "--blobPort", "--skipApiVersionCheck", "--loose");
-            int tablePort = StartService(Path.Combine(main, "table", "main.js"), "--tableHost", "127.0.0.1", "--tablePort");
+            var blobPort = StartService(Path.Combine(main, "blob", "main.js"), "--blobHost", "127.0.0.1", "--blobPort", "--skipApiVersionCheck", "--loose");
+            var tablePort = StartService(Path.Combine(main, "table", "main.js"), "--tableHost", "127.0.0.1", "--tablePort");
             ConnectionString =
                 $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};"
                 + $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
@@ -57,7 +57,7 @@ public sealed class AzuriteFixture : IDisposable
 
     public void Dispose()
     {
-        foreach (var service in services)
+        foreach (var service in _services)
         {
             try
             {
@@ -75,7 +75,7 @@ public sealed class AzuriteFixture : IDisposable
             service.Dispose();
         }
 
-        services.Clear();
+        _services.Clear();
     }
 
     /// <summary>
@@ -85,11 +85,11 @@ public sealed class AzuriteFixture : IDisposable
     /// </summary>
     private static string EnsureInstalled()
     {
-        string artifacts = Path.Combine(AzuriteNodeTools.RepositoryRoot, ".artifacts");
-        string installDirectory = Path.Combine(artifacts, InstallFolder);
-        string main = Path.Combine(installDirectory, "node_modules", "azurite", "dist", "src");
-        string pins = Path.Combine(AzuriteNodeTools.RepositoryRoot, "tests", "Storage.Tests", "Azure", "azurite");
-        string lockfile = File.ReadAllText(Path.Combine(pins, "package-lock.json"));
+        var artifacts = Path.Combine(AzuriteNodeTools.RepositoryRoot, ".artifacts");
+        var installDirectory = Path.Combine(artifacts, InstallFolder);
+        var main = Path.Combine(installDirectory, "node_modules", "azurite", "dist", "src");
+        var pins = Path.Combine(AzuriteNodeTools.RepositoryRoot, "tests", "Storage.Tests", "Azure", "azurite");
+        var lockfile = File.ReadAllText(Path.Combine(pins, "package-lock.json"));
         if (IsInstalled(installDirectory, lockfile))
         {
             return main;
@@ -102,11 +102,11 @@ public sealed class AzuriteFixture : IDisposable
             return main;
         }
 
-        string staging = Path.Combine(artifacts, InstallFolder + "-" + Guid.NewGuid().ToString("N"));
+        var staging = Path.Combine(artifacts, InstallFolder + "-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(staging);
         try
         {
-            foreach (string file in new[] { "package.json", "package-lock.json" })
+            foreach (var file in new[] { "package.json", "package-lock.json" })
             {
                 File.Copy(Path.Combine(pins, file), Path.Combine(staging, file));
             }
@@ -134,7 +134,7 @@ public sealed class AzuriteFixture : IDisposable
     /// <summary>The stamp, written last, holds the lockfile it was installed from: a changed pin reinstalls.</summary>
     private static bool IsInstalled(string installDirectory, string lockfile)
     {
-        string stamp = Path.Combine(installDirectory, InstalledStamp);
+        var stamp = Path.Combine(installDirectory, InstalledStamp);
         return File.Exists(stamp) && File.ReadAllText(stamp) == lockfile;
     }
 
@@ -164,7 +164,7 @@ public sealed class AzuriteFixture : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { "ci", "--no-audit", "--no-fund" })
+        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -190,14 +190,14 @@ public sealed class AzuriteFixture : IDisposable
     /// </summary>
     private int StartService(string script, string hostOption, string host, string portOption, params string[] extra)
     {
-        int port = FreePort();
+        var port = FreePort();
         var start = new ProcessStartInfo(AzuriteNodeTools.Node!)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { script, hostOption, host, portOption, port.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+        foreach (var argument in new[] { script, hostOption, host, portOption, port.ToString(System.Globalization.CultureInfo.InvariantCulture) }
                      .Concat(["--inMemoryPersistence", "--disableTelemetry", "--silent"])
                      .Concat(extra))
         {
@@ -205,7 +205,7 @@ public sealed class AzuriteFixture : IDisposable
         }
 
         var service = Process.Start(start) ?? throw new InvalidOperationException($"node {script} did not start.");
-        services.Add(service);
+        _services.Add(service);
         var errors = service.StandardError.ReadToEndAsync();
         _ = service.StandardOutput.ReadToEndAsync();
 

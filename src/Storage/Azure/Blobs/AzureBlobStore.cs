@@ -17,14 +17,13 @@ public sealed class AzureBlobStore : IBlobStore
     internal const string BodyPrefix = "b/";
     internal const string UploadPrefix = "u/";
 
-    private readonly BlobContainerClient container;
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private volatile bool created;
+    private readonly BlobContainerClient _container;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile bool _created;
 
     public AzureBlobStore(BlobContainerClient container)
     {
-        ArgumentNullException.ThrowIfNull(container);
-        this.container = container;
+        _container = container;
     }
 
     /// <summary>The pinned service version Azurite 3.35 accepts; the client's default (2026-10-06) is newer.</summary>
@@ -34,10 +33,10 @@ public sealed class AzureBlobStore : IBlobStore
     public async Task<IBlobUpload> BeginUploadAsync(string blobId, CancellationToken cancellationToken = default)
     {
         BlobIds.Validate(blobId);
-        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
-        var marker = container.GetBlockBlobClient(UploadPrefix + blobId);
-        await marker.UploadAsync(Stream.Null, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new AzureBlobUpload(blobId, container.GetBlockBlobClient(BodyPrefix + blobId), marker);
+        await EnsureContainerAsync(cancellationToken);
+        var marker = _container.GetBlockBlobClient(UploadPrefix + blobId);
+        await marker.UploadAsync(Stream.Null, cancellationToken: cancellationToken);
+        return new AzureBlobUpload(blobId, _container.GetBlockBlobClient(BodyPrefix + blobId), marker);
     }
 
     /// <summary>
@@ -47,12 +46,12 @@ public sealed class AzureBlobStore : IBlobStore
     public async Task<Stream?> OpenReadAsync(string blobId, CancellationToken cancellationToken = default)
     {
         BlobIds.Validate(blobId);
-        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await EnsureContainerAsync(cancellationToken);
         try
         {
-            var response = await container.GetBlobClient(BodyPrefix + blobId)
+            var response = await _container.GetBlobClient(BodyPrefix + blobId)
                 .DownloadStreamingAsync(cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
+                ;
             return response.Value.Content;
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
@@ -65,9 +64,9 @@ public sealed class AzureBlobStore : IBlobStore
     public async Task DeleteAsync(string blobId, CancellationToken cancellationToken = default)
     {
         BlobIds.Validate(blobId);
-        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
-        await container.DeleteBlobIfExistsAsync(BodyPrefix + blobId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        await container.DeleteBlobIfExistsAsync(UploadPrefix + blobId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await EnsureContainerAsync(cancellationToken);
+        await _container.DeleteBlobIfExistsAsync(BodyPrefix + blobId, cancellationToken: cancellationToken);
+        await _container.DeleteBlobIfExistsAsync(UploadPrefix + blobId, cancellationToken: cancellationToken);
     }
 
     /// <summary>
@@ -89,15 +88,15 @@ public sealed class AzureBlobStore : IBlobStore
         DateTimeOffset before,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        await EnsureContainerAsync(cancellationToken);
         var listed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string prefix in new[] { BodyPrefix, UploadPrefix })
+        foreach (var prefix in new[] { BodyPrefix, UploadPrefix })
         {
-            await foreach (var blob in container
+            await foreach (var blob in _container
                                .GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken)
-                               .ConfigureAwait(false))
+                               )
             {
-                string blobId = blob.Name[prefix.Length..];
+                var blobId = blob.Name[prefix.Length..];
                 if (blob.Properties.CreatedOn is { } createdOn && createdOn < before && BlobIds.IsValid(blobId) && listed.Add(blobId))
                 {
                     yield return blobId;
@@ -113,7 +112,7 @@ public sealed class AzureBlobStore : IBlobStore
         var conditions = new BlobRequestConditions { IfUnmodifiedSince = DateTimeOffset.FromUnixTimeSeconds(seconds) };
         try
         {
-            var response = await container.DeleteBlobIfExistsAsync(name, DeleteSnapshotsOption.None, conditions, cancellationToken);
+            var response = await _container.DeleteBlobIfExistsAsync(name, DeleteSnapshotsOption.None, conditions, cancellationToken);
             return response.Value;
         }
         catch (RequestFailedException exception) when (exception.Status == 412)
@@ -124,23 +123,23 @@ public sealed class AzureBlobStore : IBlobStore
 
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {
-        if (created)
+        if (_created)
         {
             return;
         }
 
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (!created)
+            if (!_created)
             {
-                await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                created = true;
+                await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                _created = true;
             }
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 }

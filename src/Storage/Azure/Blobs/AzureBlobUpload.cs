@@ -17,10 +17,10 @@ internal sealed class AzureBlobUpload(string blobId, BlockBlobClient body, Block
     /// <summary>4 MiB: few requests per body, bounded memory per upload, far below the 50,000-block limit at 190 GiB.</summary>
     internal const int BlockBytes = 4 * 1024 * 1024;
 
-    private readonly List<string> blockIds = [];
-    private byte[]? buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
-    private int buffered;
-    private bool completed;
+    private readonly List<string> _blockIds = [];
+    private byte[]? _buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
+    private int _buffered;
+    private bool _completed;
 
     public string BlobId => blobId;
 
@@ -29,13 +29,13 @@ internal sealed class AzureBlobUpload(string blobId, BlockBlobClient body, Block
         var open = Buffer();
         while (!chunk.IsEmpty)
         {
-            int take = Math.Min(chunk.Length, BlockBytes - buffered);
-            chunk.Span[..take].CopyTo(open.AsSpan(buffered));
-            buffered += take;
+            var take = Math.Min(chunk.Length, BlockBytes - _buffered);
+            chunk.Span[..take].CopyTo(open.AsSpan(_buffered));
+            _buffered += take;
             chunk = chunk[take..];
-            if (buffered == BlockBytes)
+            if (_buffered == BlockBytes)
             {
-                await StageAsync(open, cancellationToken).ConfigureAwait(false);
+                await StageAsync(open, cancellationToken);
             }
         }
     }
@@ -44,70 +44,70 @@ internal sealed class AzureBlobUpload(string blobId, BlockBlobClient body, Block
     public async Task CompleteAsync(CancellationToken cancellationToken = default)
     {
         var open = Buffer();
-        if (buffered > 0)
+        if (_buffered > 0)
         {
-            await StageAsync(open, cancellationToken).ConfigureAwait(false);
+            await StageAsync(open, cancellationToken);
         }
 
         try
         {
             await body.CommitBlockListAsync(
-                    blockIds,
+                    _blockIds,
                     new CommitBlockListOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
                     cancellationToken)
-                .ConfigureAwait(false);
+                ;
         }
         catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
             throw new IOException($"The blob {blobId} exists already.", exception);
         }
 
-        completed = true;
+        _completed = true;
         Release();
-        await marker.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await marker.DeleteIfExistsAsync(cancellationToken: cancellationToken);
     }
 
     /// <summary>Without completion the marker goes; the staged blocks were never a blob and expire on their own.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (buffer is null)
+        if (_buffer is null)
         {
             return;
         }
 
         Release();
-        await marker.DeleteIfExistsAsync().ConfigureAwait(false);
+        await marker.DeleteIfExistsAsync();
     }
 
     private byte[] Buffer()
     {
-        if (completed)
+        if (_completed)
         {
             throw new InvalidOperationException($"The upload of {blobId} is complete already.");
         }
 
-        return buffer ?? throw new ObjectDisposedException(nameof(AzureBlobUpload));
+        return _buffer ?? throw new ObjectDisposedException(nameof(AzureBlobUpload));
     }
 
     private async Task StageAsync(byte[] open, CancellationToken cancellationToken)
     {
         // Block ids must all have the same length; a fixed-width counter keeps them in order too.
-        string blockId = Convert.ToBase64String(
-            Encoding.ASCII.GetBytes(blockIds.Count.ToString("D8", CultureInfo.InvariantCulture)));
-        using (var content = new MemoryStream(open, 0, buffered, writable: false))
+        var blockId = Convert.ToBase64String(
+            Encoding.ASCII.GetBytes(_blockIds.Count.ToString("D8", CultureInfo.InvariantCulture)));
+        using (var content = new MemoryStream(open, 0, _buffered, writable: false))
         {
-            await body.StageBlockAsync(blockId, content, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await body.StageBlockAsync(blockId, content, cancellationToken: cancellationToken);
         }
 
-        blockIds.Add(blockId);
-        buffered = 0;
+        _blockIds.Add(blockId);
+        _buffered = 0;
     }
 
     private void Release()
     {
-        if (buffer is { } rented)
+        if (_buffer is { } rented)
         {
-            buffer = null;
+            _buffer = null;
             ArrayPool<byte>.Shared.Return(rented);
         }
     }

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Azure.Tables;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Azure.SignupTokens;
 
@@ -19,20 +19,18 @@ public sealed class AzureSignupTokenStore(AzureTableSet tables) : ISignupTokenSt
     /// <exception cref="StoreConflictException">The token exists already; nothing changes.</exception>
     public async Task CreateAsync(string token, QuotaRecord quota, DateTimeOffset createdAt, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(token);
-        ArgumentNullException.ThrowIfNull(quota);
-        string key = KeyOf(token);
+        var key = KeyOf(token);
         if (!TableKeys.Fits(key))
         {
             throw new ArgumentException($"A signup token is at most {TableKeys.MaxLength} characters once escaped.", nameof(token));
         }
 
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await tables.InitializeAsync(cancellationToken);
         var entity = new TableEntity(key, TokenRow) { [CreatedAt] = TableValues.ToMicros(createdAt) };
         TableValues.SetQuota(entity, quota);
         try
         {
-            await tables.SignupTokens.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            await tables.SignupTokens.AddEntityAsync(entity, cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {
@@ -42,8 +40,7 @@ public sealed class AzureSignupTokenStore(AzureTableSet tables) : ISignupTokenSt
 
     public async Task<SignupTokenRecord?> GetAsync(string token, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(token);
-        var entity = await ReadAsync(token, cancellationToken).ConfigureAwait(false);
+        var entity = await ReadAsync(token, cancellationToken);
         return entity is null
             ? null
             : new SignupTokenRecord(
@@ -56,9 +53,7 @@ public sealed class AzureSignupTokenStore(AzureTableSet tables) : ISignupTokenSt
 
     public async Task<bool> TryClaimAsync(string token, string user, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(token);
-        ArgumentNullException.ThrowIfNull(user);
-        var entity = await ReadAsync(token, cancellationToken).ConfigureAwait(false);
+        var entity = await ReadAsync(token, cancellationToken);
         if (entity is null || entity.GetString(UsedBy) is not null)
         {
             return false;
@@ -69,7 +64,7 @@ public sealed class AzureSignupTokenStore(AzureTableSet tables) : ISignupTokenSt
         {
             await tables.SignupTokens
                 .UpdateEntityAsync(claim, entity.ETag, TableUpdateMode.Merge, cancellationToken)
-                .ConfigureAwait(false);
+                ;
             return true;
         }
         catch (RequestFailedException exception) when (exception.Status is 404 or 412)
@@ -81,12 +76,12 @@ public sealed class AzureSignupTokenStore(AzureTableSet tables) : ISignupTokenSt
     /// <summary>A scan of every token row (two properties each): an admin-only count, cost O(tokens).</summary>
     public async Task<(long Total, long Unused)> CountAsync(CancellationToken cancellationToken = default)
     {
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await tables.InitializeAsync(cancellationToken);
         long total = 0;
         long unused = 0;
         await foreach (var entity in tables.SignupTokens
                            .QueryAsync<TableEntity>(select: [UsedBy], cancellationToken: cancellationToken)
-                           .ConfigureAwait(false))
+                           )
         {
             total++;
             if (entity.GetString(UsedBy) is null)
@@ -100,16 +95,16 @@ public sealed class AzureSignupTokenStore(AzureTableSet tables) : ISignupTokenSt
 
     private async Task<TableEntity?> ReadAsync(string token, CancellationToken cancellationToken)
     {
-        string key = KeyOf(token);
+        var key = KeyOf(token);
         if (!TableKeys.Fits(key))
         {
             return null;
         }
 
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await tables.InitializeAsync(cancellationToken);
         var response = await tables.SignupTokens
             .GetEntityIfExistsAsync<TableEntity>(key, TokenRow, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
+            ;
         return response.HasValue ? response.Value : null;
     }
 

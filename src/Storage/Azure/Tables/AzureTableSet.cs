@@ -11,12 +11,11 @@ public sealed class AzureTableSet
     /// <summary>The longest suffix, which bounds the prefix length (table names are at most 63 characters).</summary>
     internal const string LongestSuffix = "blobrefs";
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private volatile bool created;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile bool _created;
 
     public AzureTableSet(TableServiceClient service, string prefix)
     {
-        ArgumentNullException.ThrowIfNull(service);
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
         Users = service.GetTableClient(prefix + "users");
         Events = service.GetTableClient(prefix + "events");
@@ -40,29 +39,29 @@ public sealed class AzureTableSet
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        if (created)
+        if (_created)
         {
             return;
         }
 
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (created)
+            if (_created)
             {
                 return;
             }
 
             foreach (var table in new[] { Users, Events, SignupTokens, GrainState, BlobReferences })
             {
-                await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                await table.CreateIfNotExistsAsync(cancellationToken);
             }
 
-            created = true;
+            _created = true;
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 }

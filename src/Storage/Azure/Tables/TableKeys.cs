@@ -16,9 +16,8 @@ internal static class TableKeys
     /// <summary>'%XX' for each character a key forbids and for '%' itself, so the escaping is reversible and distinct values never share a key.</summary>
     public static string Escape(string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
         var builder = new StringBuilder(value.Length);
-        foreach (char c in value)
+        foreach (var c in value)
         {
             if (c is '%' or '/' or '\\' or '#' or '?' || char.IsControl(c))
             {
@@ -41,12 +40,11 @@ internal static class TableKeys
     /// </summary>
     public static string Ordered(string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
-        byte[] bytes = Encoding.UTF8.GetBytes(value);
+        var bytes = Encoding.UTF8.GetBytes(value);
         var builder = new StringBuilder(bytes.Length + 8);
-        foreach (byte b in bytes)
+        foreach (var b in bytes)
         {
-            char escape = EscapeOf(b);
+            var escape = EscapeOf(b);
             if (escape == '\0')
             {
                 builder.Append((char)b);

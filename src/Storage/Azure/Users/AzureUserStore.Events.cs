@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Azure.Tables;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Azure.Users;
 
@@ -14,19 +14,18 @@ public sealed partial class AzureUserStore
     public async Task<IReadOnlyList<EventRecord>> ReadFeedAsync(
         long afterId, int limit, string pathPrefix, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(pathPrefix);
         if (limit <= 0)
         {
             return [];
         }
 
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await _tables.InitializeAsync(cancellationToken);
         var events = new List<EventRecord>(Math.Min(limit, 1000));
-        string filter = TableClient.CreateQueryFilter(
+        var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {UserRows.LogPartition} and RowKey gt {UserRows.EventKey(Math.Max(afterId, 0))} and RowKey lt {UserRows.EventEnd}");
-        await foreach (var row in tables.Events
+        await foreach (var row in _tables.Events
                            .QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken)
-                           .ConfigureAwait(false))
+                           )
         {
             var view = ToEvent(row, TableValues.GetRequiredString(row, UserRows.User), UserRows.EventPrefix);
             if (view.Path.StartsWith(pathPrefix, StringComparison.Ordinal))
@@ -53,25 +52,25 @@ public sealed partial class AzureUserStore
             return null;
         }
 
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var sequence = await tables.Events
+        await _tables.InitializeAsync(cancellationToken);
+        var sequence = await _tables.Events
             .GetEntityIfExistsAsync<TableEntity>(UserRows.LogPartition, UserRows.SequenceRow, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
+            ;
         if (!sequence.HasValue || sequence.Value is not { } row)
         {
             return null;
         }
 
-        long target = (long)createdAtMicros;
+        var target = (long)createdAtMicros;
         long low = 1;
-        long high = TableValues.GetRequiredInt64(row, UserRows.LastId);
+        var high = TableValues.GetRequiredInt64(row, UserRows.LastId);
         while (low <= high)
         {
-            long middle = low + ((high - low) / 2);
-            var probe = await tables.Events
+            var middle = low + ((high - low) / 2);
+            var probe = await _tables.Events
                 .GetEntityAsync<TableEntity>(UserRows.LogPartition, UserRows.EventKey(middle), [UserRows.CreatedAt], cancellationToken)
-                .ConfigureAwait(false);
-            long createdAt = TableValues.GetRequiredInt64(probe.Value, UserRows.CreatedAt);
+                ;
+            var createdAt = TableValues.GetRequiredInt64(probe.Value, UserRows.CreatedAt);
             if (createdAt == target)
             {
                 return middle;
@@ -96,15 +95,14 @@ public sealed partial class AzureUserStore
     /// </summary>
     public async Task<IReadOnlyList<EventRecord>> ReadUsersAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
         if (query.Limit <= 0 || query.UserCursors.Count == 0)
         {
             return [];
         }
 
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await _tables.InitializeAsync(cancellationToken);
         var pages = await Task.WhenAll(query.UserCursors.Select(
-            pair => ReadUserIndexAsync(pair.Key, pair.Value, query, cancellationToken))).ConfigureAwait(false);
+            pair => ReadUserIndexAsync(pair.Key, pair.Value, query, cancellationToken)));
         var merged = pages.SelectMany(page => page);
         merged = query.Reverse ? merged.OrderByDescending(e => e.Id) : merged.OrderBy(e => e.Id);
         return [.. merged.Take(query.Limit)];
@@ -113,24 +111,24 @@ public sealed partial class AzureUserStore
     private async Task<List<EventRecord>> ReadUserIndexAsync(string user, long? cursor, EventQuery query, CancellationToken cancellationToken)
     {
         var page = new List<EventRecord>();
-        string partition = UserRows.PartitionOf(user);
+        var partition = UserRows.PartitionOf(user);
         if (!TableKeys.Fits(partition) || (query.Reverse && cursor <= 1))
         {
             return page;
         }
 
-        string prefix = query.Reverse ? UserRows.ReverseIndexPrefix : UserRows.ForwardIndexPrefix;
-        string upper = query.Reverse ? UserRows.IndexEnd : UserRows.ReverseIndexPrefix;
-        string lower = cursor switch
+        var prefix = query.Reverse ? UserRows.ReverseIndexPrefix : UserRows.ForwardIndexPrefix;
+        var upper = query.Reverse ? UserRows.IndexEnd : UserRows.ReverseIndexPrefix;
+        var lower = cursor switch
         {
             null => TableClient.CreateQueryFilter($"RowKey ge {prefix}"),
             { } bound when query.Reverse => TableClient.CreateQueryFilter($"RowKey gt {UserRows.ReverseIndexKey(bound)}"),
             { } bound => TableClient.CreateQueryFilter($"RowKey gt {UserRows.ForwardIndexKey(Math.Max(bound, 0))}"),
         };
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upper}") + " and " + lower;
-        await foreach (var row in tables.Users
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upper}") + " and " + lower;
+        await foreach (var row in _tables.Users
                            .QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(query.Limit, 1000), cancellationToken: cancellationToken)
-                           .ConfigureAwait(false))
+                           )
         {
             var view = ToEvent(row, user, prefix);
             if (MatchesAny(view.Path, query.PathFilters))

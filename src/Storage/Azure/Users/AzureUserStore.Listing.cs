@@ -1,7 +1,7 @@
-using Pubky.Protocol.Paths;
 using Azure.Data.Tables;
-using PubkyCluster.Storage.Ports;
+using Pubky.Protocol.Paths;
 using PubkyCluster.Storage.Azure.Tables;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Azure.Users;
 
@@ -21,29 +21,29 @@ public sealed partial class AzureUserStore
             throw new ArgumentException("The listing's path must be a directory.", nameof(request));
         }
 
-        string partition = UserRows.PartitionOf(user);
+        var partition = UserRows.PartitionOf(user);
         if (request.Limit <= 0 || !TableKeys.Fits(partition))
         {
             return [];
         }
 
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        string directoryRange = TableClient.CreateQueryFilter(
+        await _tables.InitializeAsync(cancellationToken);
+        var directoryRange = TableClient.CreateQueryFilter(
             $"PartitionKey eq {partition} and RowKey ge {UserRows.EntryKey(request.Directory.Value)} and RowKey lt {UserRows.EntryKey(Utf8ByteOrder.DirectoryEnd(request.Directory.Value))}");
         return (request.Shallow, request.Reverse) switch
         {
-            (false, false) => await ListDeepForwardAsync(directoryRange, request, cancellationToken).ConfigureAwait(false),
-            (true, false) => await ListShallowForwardAsync(directoryRange, request, cancellationToken).ConfigureAwait(false),
-            (_, true) => await ListBackwardAsync(directoryRange, request, cancellationToken).ConfigureAwait(false),
+            (false, false) => await ListDeepForwardAsync(directoryRange, request, cancellationToken),
+            (true, false) => await ListShallowForwardAsync(directoryRange, request, cancellationToken),
+            (_, true) => await ListBackwardAsync(directoryRange, request, cancellationToken),
         };
     }
 
     private async Task<IReadOnlyList<string>> ListDeepForwardAsync(string directoryRange, ListQuery request, CancellationToken cancellationToken)
     {
-        string filter = request.Cursor is null
+        var filter = request.Cursor is null
             ? directoryRange
             : directoryRange + TableClient.CreateQueryFilter($" and RowKey gt {UserRows.EntryKey(request.Cursor)}");
-        var rows = await QueryAsync(tables.Users, filter, request.Limit, cancellationToken, select: [UserRows.Path]).ConfigureAwait(false);
+        var rows = await QueryAsync(_tables.Users, filter, request.Limit, cancellationToken, select: [UserRows.Path]);
         return [.. rows.Select(row => TableValues.GetRequiredString(row, UserRows.Path))];
     }
 
@@ -53,23 +53,23 @@ public sealed partial class AzureUserStore
     /// </summary>
     private async Task<IReadOnlyList<string>> ListShallowForwardAsync(string directoryRange, ListQuery request, CancellationToken cancellationToken)
     {
-        string? after = request.Cursor is null ? null : After(request.Directory.Value, request.Cursor);
+        var after = request.Cursor is null ? null : After(request.Directory.Value, request.Cursor);
         var children = new List<string>(request.Limit);
         while (children.Count < request.Limit)
         {
             var next = await QueryAsync(
-                tables.Users,
+                _tables.Users,
                 after is null ? directoryRange : $"{directoryRange} and {after}",
                 take: 1,
                 cancellationToken,
-                select: [UserRows.Path]).ConfigureAwait(false);
+                select: [UserRows.Path]);
             if (next.Count == 0)
             {
                 break;
             }
 
-            string path = TableValues.GetRequiredString(next[0], UserRows.Path);
-            string child = WebDavPath.SubdirectoryOf(request.Directory.Value, path) ?? path;
+            var path = TableValues.GetRequiredString(next[0], UserRows.Path);
+            var child = WebDavPath.SubdirectoryOf(request.Directory.Value, path) ?? path;
             children.Add(child);
             after = After(request.Directory.Value, child);
         }
@@ -83,21 +83,21 @@ public sealed partial class AzureUserStore
     /// </summary>
     private async Task<IReadOnlyList<string>> ListBackwardAsync(string directoryRange, ListQuery request, CancellationToken cancellationToken)
     {
-        string filter = directoryRange;
+        var filter = directoryRange;
         if (request.Cursor is { } cursor)
         {
-            string before = request.Shallow ? WebDavPath.SubdirectoryOf(request.Directory.Value, cursor) ?? cursor : cursor;
+            var before = request.Shallow ? WebDavPath.SubdirectoryOf(request.Directory.Value, cursor) ?? cursor : cursor;
             filter += TableClient.CreateQueryFilter($" and RowKey lt {UserRows.EntryKey(before)}");
         }
 
         var last = new Queue<string>(request.Limit);
         string? previous = null;
-        await foreach (var row in tables.Users
+        await foreach (var row in _tables.Users
                            .QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: [UserRows.Path], cancellationToken: cancellationToken)
-                           .ConfigureAwait(false))
+                           )
         {
-            string path = TableValues.GetRequiredString(row, UserRows.Path);
-            string item = request.Shallow ? WebDavPath.SubdirectoryOf(request.Directory.Value, path) ?? path : path;
+            var path = TableValues.GetRequiredString(row, UserRows.Path);
+            var item = request.Shallow ? WebDavPath.SubdirectoryOf(request.Directory.Value, path) ?? path : path;
             if (string.Equals(previous, item, StringComparison.Ordinal))
             {
                 continue;

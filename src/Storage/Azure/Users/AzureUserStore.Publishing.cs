@@ -16,28 +16,27 @@ public sealed partial class AzureUserStore
     /// </summary>
     public async Task<int> ReplayOutboxAsync(string user, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        string partition = UserRows.PartitionOf(user);
+        var partition = UserRows.PartitionOf(user);
         if (!TableKeys.Fits(partition))
         {
             return 0;
         }
 
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await _tables.InitializeAsync(cancellationToken);
         var rows = await QueryAsync(
-            tables.Users,
+            _tables.Users,
             TableClient.CreateQueryFilter(
                 $"PartitionKey eq {partition} and RowKey ge {UserRows.OutboxPrefix} and RowKey lt {UserRows.OutboxEnd}"),
             take: null,
-            cancellationToken).ConfigureAwait(false);
-        return await PublishPendingAsync(user, rows, cancellationToken).ConfigureAwait(false);
+            cancellationToken);
+        return await PublishPendingAsync(user, rows, cancellationToken);
     }
 
     /// <summary>Publishes a commit's event: into the log (once), then into the user's index, removing the outbox row.</summary>
     internal async Task<EventRecord> PublishAsync(PendingEvent pending, CancellationToken cancellationToken)
     {
-        var (id, createdAt) = await AppendToLogAsync(pending, cancellationToken).ConfigureAwait(false);
-        await CompleteOutboxAsync(pending, id, createdAt, cancellationToken).ConfigureAwait(false);
+        var (id, createdAt) = await AppendToLogAsync(pending, cancellationToken);
+        await CompleteOutboxAsync(pending, id, createdAt, cancellationToken);
         return new EventRecord(id, pending.User, pending.IsDelete, pending.Path, pending.ContentHash, (ulong)createdAt);
     }
 
@@ -49,15 +48,15 @@ public sealed partial class AzureUserStore
     /// </summary>
     internal async Task<(long Id, long CreatedAtMicros)> AppendToLogAsync(PendingEvent pending, CancellationToken cancellationToken)
     {
-        string markerKey = UserRows.MarkerKey(pending.User, pending.Commit);
-        for (int attempt = 1; attempt <= MaxAttempts; attempt++)
+        var markerKey = UserRows.MarkerKey(pending.User, pending.Commit);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var read = await tables.Events
+            var read = await _tables.Events
                 .GetEntityIfExistsAsync<TableEntity>(UserRows.LogPartition, UserRows.SequenceRow, cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
+                ;
             var sequence = read.HasValue ? read.Value : null;
-            long id = (sequence?.GetInt64(UserRows.LastId) ?? 0) + 1;
-            long createdAt = sequence?.GetInt64(UserRows.LastCreatedAt) is { } last ? Math.Max(pending.AtMicros, last + 1) : pending.AtMicros;
+            var id = (sequence?.GetInt64(UserRows.LastId) ?? 0) + 1;
+            var createdAt = sequence?.GetInt64(UserRows.LastCreatedAt) is { } last ? Math.Max(pending.AtMicros, last + 1) : pending.AtMicros;
 
             var next = new TableEntity(UserRows.LogPartition, UserRows.SequenceRow)
             {
@@ -88,21 +87,21 @@ public sealed partial class AzureUserStore
             ];
             try
             {
-                await tables.Events.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                await _tables.Events.SubmitTransactionAsync(actions, cancellationToken);
                 return (id, createdAt);
             }
             catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412)
             {
-                var published = await tables.Events
+                var published = await _tables.Events
                     .GetEntityIfExistsAsync<TableEntity>(UserRows.LogPartition, markerKey, cancellationToken: cancellationToken)
-                    .ConfigureAwait(false);
+                    ;
                 if (published.HasValue && published.Value is { } found)
                 {
                     return (TableValues.GetRequiredInt64(found, UserRows.EventId), TableValues.GetRequiredInt64(found, UserRows.CreatedAt));
                 }
 
                 LogRetry("event append", pending.User, attempt, exception.Status);
-                await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
+                await BackOffAsync(attempt, cancellationToken);
             }
         }
 
@@ -117,7 +116,7 @@ public sealed partial class AzureUserStore
     /// </summary>
     private async Task CompleteOutboxAsync(PendingEvent pending, long id, long createdAt, CancellationToken cancellationToken)
     {
-        string partition = UserRows.PartitionOf(pending.User);
+        var partition = UserRows.PartitionOf(pending.User);
         TableTransactionAction[] actions =
         [
             new(TableTransactionActionType.UpsertReplace, ToIndexRow(partition, UserRows.ForwardIndexKey(id), pending, id, createdAt)),
@@ -126,7 +125,7 @@ public sealed partial class AzureUserStore
         ];
         try
         {
-            await tables.Users.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            await _tables.Users.SubmitTransactionAsync(actions, cancellationToken);
         }
         catch (TableTransactionFailedException exception) when (exception.Status == 404)
         {
@@ -137,7 +136,7 @@ public sealed partial class AzureUserStore
     /// <summary>Publishes the outbox rows among <paramref name="rows"/> (already in commit order: their keys are fixed width).</summary>
     private async Task<int> PublishPendingAsync(string user, List<TableEntity> rows, CancellationToken cancellationToken)
     {
-        int published = 0;
+        var published = 0;
         foreach (var row in rows)
         {
             if (!row.RowKey.StartsWith(UserRows.OutboxPrefix, StringComparison.Ordinal))
@@ -152,7 +151,7 @@ public sealed partial class AzureUserStore
                 row.GetBoolean(UserRows.IsDelete) ?? false,
                 row.GetBinary(UserRows.ContentHash),
                 TableValues.GetRequiredInt64(row, UserRows.At));
-            var view = await PublishAsync(pending, cancellationToken).ConfigureAwait(false);
+            var view = await PublishAsync(pending, cancellationToken);
             LogReplayed(user, pending.Commit, view.Id);
             published++;
         }

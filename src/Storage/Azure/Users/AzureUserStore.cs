@@ -1,10 +1,10 @@
-using Pubky.Protocol.Paths;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using PubkyCluster.Storage.Ports;
+using Pubky.Protocol.Paths;
 using PubkyCluster.Storage.Azure.Tables;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Azure.Users;
 
@@ -34,34 +34,32 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     /// <summary>Attempts of a conditional write before giving up; each failed one means another writer progressed.</summary>
     private const int MaxAttempts = 64;
 
-    private readonly AzureTableSet tables;
-    private readonly ILogger logger;
+    private readonly AzureTableSet _tables;
+    private readonly ILogger _logger;
 
     public AzureUserStore(AzureTableSet tables, ILogger<AzureUserStore>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(tables);
-        this.tables = tables;
-        this.logger = logger ?? NullLogger<AzureUserStore>.Instance;
+        _tables = tables;
+        _logger = logger ?? NullLogger<AzureUserStore>.Instance;
     }
 
     /// <summary>Reads the user row and its pending outbox rows in one query, and publishes those first.</summary>
     public async Task<UserRecord?> GetUserAsync(string user, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        string partition = UserRows.PartitionOf(user);
+        var partition = UserRows.PartitionOf(user);
         if (!TableKeys.Fits(partition))
         {
             return null;
         }
 
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await _tables.InitializeAsync(cancellationToken);
         var rows = await QueryAsync(
-            tables.Users,
+            _tables.Users,
             TableClient.CreateQueryFilter(
                 $"PartitionKey eq {partition} and RowKey ge {UserRows.OutboxPrefix} and RowKey le {UserRows.UserRow}"),
             take: null,
-            cancellationToken).ConfigureAwait(false);
-        await PublishPendingAsync(user, rows, cancellationToken).ConfigureAwait(false);
+            cancellationToken);
+        await PublishPendingAsync(user, rows, cancellationToken);
         var row = rows.Find(r => r.RowKey == UserRows.UserRow);
         return row is null ? null : ToUser(user, row);
     }
@@ -69,19 +67,18 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     /// <summary>A new user has no entries, so a record with non-zero usage is refused: usage moves only with commits.</summary>
     public async Task<bool> TryCreateUserAsync(UserRecord user, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
         if (user.UsedBytes != 0 || user.FileCount != 0)
         {
             throw new ArgumentException("A new user starts with no used bytes and no files.", nameof(user));
         }
 
-        string partition = UserRows.PartitionOf(user.User);
+        var partition = UserRows.PartitionOf(user.User);
         if (!TableKeys.Fits(partition))
         {
             throw new ArgumentException($"A user key is at most {TableKeys.MaxLength} characters once escaped.", nameof(user));
         }
 
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await _tables.InitializeAsync(cancellationToken);
         var row = new TableEntity(partition, UserRows.UserRow)
         {
             [UserRows.User] = user.User,
@@ -95,7 +92,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
         TableValues.SetOrRemove(row, UserRows.LastWrite, user.LastWrite is { } lastWrite ? TableValues.ToMicros(lastWrite) : null);
         try
         {
-            await tables.Users.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+            await _tables.Users.AddEntityAsync(row, cancellationToken);
             return true;
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
@@ -107,20 +104,18 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     /// <summary>A read-modify-replace on the user row's ETag, since a merge could not remove a cleared quota.</summary>
     public async Task<bool> UpdateUserSettingsAsync(string user, bool disabled, QuotaRecord quota, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(quota);
-        string partition = UserRows.PartitionOf(user);
+        var partition = UserRows.PartitionOf(user);
         if (!TableKeys.Fits(partition))
         {
             return false;
         }
 
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        for (int attempt = 1; attempt <= MaxAttempts; attempt++)
+        await _tables.InitializeAsync(cancellationToken);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var read = await tables.Users
+            var read = await _tables.Users
                 .GetEntityIfExistsAsync<TableEntity>(partition, UserRows.UserRow, cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
+                ;
             if (!read.HasValue || read.Value is not { } row)
             {
                 return false;
@@ -130,13 +125,13 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             TableValues.SetQuota(row, quota);
             try
             {
-                await tables.Users.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await _tables.Users.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
                 return true;
             }
             catch (RequestFailedException exception) when (exception.Status == 412)
             {
                 LogRetry("user settings", user, attempt, exception.Status);
-                await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
+                await BackOffAsync(attempt, cancellationToken);
             }
         }
 
@@ -148,17 +143,17 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
 
     private async Task<EntryRecord?> ReadEntryAsync(string user, string path, CancellationToken cancellationToken)
     {
-        string partition = UserRows.PartitionOf(user);
-        string key = UserRows.EntryKey(path);
+        var partition = UserRows.PartitionOf(user);
+        var key = UserRows.EntryKey(path);
         if (!TableKeys.Fits(partition) || !TableKeys.Fits(key))
         {
             return null;
         }
 
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var read = await tables.Users
+        await _tables.InitializeAsync(cancellationToken);
+        var read = await _tables.Users
             .GetEntityIfExistsAsync<TableEntity>(partition, key, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
+            ;
         return read.HasValue && read.Value is { } row ? ToEntry(row) : null;
     }
 
@@ -169,7 +164,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     /// <exception cref="PathTooLongForStoreException">The path is too long for a table key in this profile.</exception>
     public async Task<bool> HasPathCollisionAsync(string user, WebDavPath path, CancellationToken cancellationToken = default)
     {
-        string below = path.DirectoryPrefix;
+        var below = path.DirectoryPrefix;
         if (!TableKeys.Fits(UserRows.EntryKey(below)))
         {
             // Asked before a write: a path whose key cannot be stored is refused here, not by a failing query.
@@ -186,16 +181,16 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             alternatives.Add(TableClient.CreateQueryFilter($"RowKey eq {UserRows.EntryKey(ancestor.Value)}"));
         }
 
-        return await AnyEntryAsync(user, string.Join(" or ", alternatives), cancellationToken).ConfigureAwait(false);
+        return await AnyEntryAsync(user, string.Join(" or ", alternatives), cancellationToken);
     }
 
     public async Task<bool> HasEntriesUnderAsync(string user, WebDavPath directory, CancellationToken cancellationToken = default)
     {
-        string upper = Utf8ByteOrder.PrefixEnd(directory.Value) is { } end ? UserRows.EntryKey(end) : UserRows.EntryEnd;
+        var upper = Utf8ByteOrder.PrefixEnd(directory.Value) is { } end ? UserRows.EntryKey(end) : UserRows.EntryEnd;
         return await AnyEntryAsync(
             user,
             TableClient.CreateQueryFilter($"RowKey ge {UserRows.EntryKey(directory.Value)} and RowKey lt {upper}"),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
     }
 
     /// <summary>
@@ -206,24 +201,23 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     /// <exception cref="PathTooLongForStoreException">The path is too long for a table key in this profile (see <see cref="TableKeys.MaxLength"/>).</exception>
     public async Task<EventRecord> CommitAsync(EntryChange change, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(change);
         if (!TableKeys.Fits(UserRows.EntryKey(change.Path.Value)) || !TableKeys.Fits(UserRows.MarkerKey(change.User, 0)))
         {
             throw new PathTooLongForStoreException(
                 $"The path (or user key) is too long for the cluster profile: its table key exceeds {TableKeys.MaxLength} characters.");
         }
 
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await _tables.InitializeAsync(cancellationToken);
         if (change.NewEntry is { } entry)
         {
-            await RememberBlobAsync(entry.BlobId, change.User, change.Path.Value, cancellationToken).ConfigureAwait(false);
+            await RememberBlobAsync(entry.BlobId, change.User, change.Path.Value, cancellationToken);
         }
 
-        var pending = await WriteCommitAsync(change, cancellationToken).ConfigureAwait(false);
-        var published = await PublishAsync(pending, cancellationToken).ConfigureAwait(false);
+        var pending = await WriteCommitAsync(change, cancellationToken);
+        var published = await PublishAsync(pending, cancellationToken);
         if (change.ExpectedBlobId is { } replaced && !string.Equals(replaced, change.NewEntry?.BlobId, StringComparison.Ordinal))
         {
-            await ForgetBlobAsync(replaced, cancellationToken).ConfigureAwait(false);
+            await ForgetBlobAsync(replaced, cancellationToken);
         }
 
         return published;
@@ -232,14 +226,14 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     /// <summary>A scan of the user rows of the whole table (an admin route): cost O(rows in the users table).</summary>
     public async Task<IReadOnlyList<string>> ListDisabledUsersAsync(CancellationToken cancellationToken = default)
     {
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await _tables.InitializeAsync(cancellationToken);
         var users = new List<string>();
-        await foreach (var row in tables.Users
+        await foreach (var row in _tables.Users
                            .QueryAsync<TableEntity>(
                                TableClient.CreateQueryFilter($"RowKey eq {UserRows.UserRow}") + $" and {UserRows.Disabled} eq true",
                                select: [UserRows.User],
                                cancellationToken: cancellationToken)
-                           .ConfigureAwait(false))
+                           )
         {
             users.Add(TableValues.GetRequiredString(row, UserRows.User));
         }
@@ -255,27 +249,27 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     public async Task<IReadOnlyList<string>> ListUsersAsync(string? afterUser, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        string filter = afterUser is null
+        await _tables.InitializeAsync(cancellationToken);
+        var filter = afterUser is null
             ? TableClient.CreateQueryFilter($"RowKey eq {UserRows.UserRow}")
             : TableClient.CreateQueryFilter($"PartitionKey gt {UserRows.PartitionOf(afterUser)} and RowKey eq {UserRows.UserRow}");
-        var rows = await QueryAsync(tables.Users, filter, limit, cancellationToken, select: [UserRows.User]).ConfigureAwait(false);
+        var rows = await QueryAsync(_tables.Users, filter, limit, cancellationToken, select: [UserRows.User]);
         return [.. rows.Select(row => TableValues.GetRequiredString(row, UserRows.User))];
     }
 
     /// <summary>A scan of the user rows of the whole table (an admin route): cost O(rows in the users table).</summary>
     public async Task<StoreTotals> GetTotalsAsync(CancellationToken cancellationToken = default)
     {
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await _tables.InitializeAsync(cancellationToken);
         long users = 0;
         long disabled = 0;
         long usedBytes = 0;
-        await foreach (var row in tables.Users
+        await foreach (var row in _tables.Users
                            .QueryAsync<TableEntity>(
                                TableClient.CreateQueryFilter($"RowKey eq {UserRows.UserRow}"),
                                select: [UserRows.Disabled, UserRows.UsedBytes],
                                cancellationToken: cancellationToken)
-                           .ConfigureAwait(false))
+                           )
         {
             users++;
             disabled += row.GetBoolean(UserRows.Disabled) == true ? 1 : 0;
@@ -290,17 +284,16 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     /// </summary>
     public async Task<bool> IsBlobReferencedAsync(string blobId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(blobId);
-        string key = TableKeys.Escape(blobId);
+        var key = TableKeys.Escape(blobId);
         if (!TableKeys.Fits(key))
         {
             return false;
         }
 
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var reference = await tables.BlobReferences
+        await _tables.InitializeAsync(cancellationToken);
+        var reference = await _tables.BlobReferences
             .GetEntityIfExistsAsync<TableEntity>(key, UserRows.BlobReferenceRow, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
+            ;
         if (!reference.HasValue || reference.Value is not { } row)
         {
             return false;
@@ -309,7 +302,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
         var entry = await ReadEntryAsync(
             TableValues.GetRequiredString(row, UserRows.User),
             TableValues.GetRequiredString(row, UserRows.Path),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         return string.Equals(entry?.BlobId, blobId, StringComparison.Ordinal);
     }
 
@@ -320,22 +313,22 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     /// </summary>
     internal async Task<PendingEvent> WriteCommitAsync(EntryChange change, CancellationToken cancellationToken)
     {
-        string partition = UserRows.PartitionOf(change.User);
-        string entryKey = UserRows.EntryKey(change.Path.Value);
-        for (int attempt = 1; attempt <= MaxAttempts; attempt++)
+        var partition = UserRows.PartitionOf(change.User);
+        var entryKey = UserRows.EntryKey(change.Path.Value);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var rows = await QueryAsync(
-                tables.Users,
+                _tables.Users,
                 TableClient.CreateQueryFilter(
                     $"PartitionKey eq {partition} and (RowKey eq {entryKey} or (RowKey ge {UserRows.OutboxPrefix} and RowKey le {UserRows.UserRow}))"),
                 take: null,
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             var userRow = rows.Find(r => r.RowKey == UserRows.UserRow)
                 ?? throw new StoreConflictException($"The user {change.User} does not exist.");
-            await PublishPendingAsync(change.User, rows, cancellationToken).ConfigureAwait(false);
+            await PublishPendingAsync(change.User, rows, cancellationToken);
 
             var current = rows.Find(r => r.RowKey == entryKey);
-            string? currentBlobId = current?.GetString(UserRows.BlobId);
+            var currentBlobId = current?.GetString(UserRows.BlobId);
             if (!string.Equals(currentBlobId, change.ExpectedBlobId, StringComparison.Ordinal))
             {
                 throw new StoreConflictException(
@@ -343,7 +336,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
                     + $"not {change.ExpectedBlobId ?? "(none)"} as the writer expected.");
             }
 
-            long commit = (userRow.GetInt64(UserRows.Commits) ?? 0) + 1;
+            var commit = (userRow.GetInt64(UserRows.Commits) ?? 0) + 1;
             var pending = new PendingEvent(
                 change.User, commit, change.Path.Value, change.NewEntry is null, change.NewEntry?.ContentHash, TableValues.ToMicros(change.At));
             var actions = new List<TableTransactionAction>(3);
@@ -369,13 +362,13 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ToOutboxRow(partition, pending)));
             try
             {
-                await tables.Users.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                await _tables.Users.SubmitTransactionAsync(actions, cancellationToken);
                 return pending;
             }
             catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412)
             {
                 LogRetry("commit", change.User, attempt, exception.Status);
-                await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
+                await BackOffAsync(attempt, cancellationToken);
             }
         }
 
@@ -384,19 +377,19 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
 
     private async Task<bool> AnyEntryAsync(string user, string rowFilter, CancellationToken cancellationToken)
     {
-        string partition = UserRows.PartitionOf(user);
+        var partition = UserRows.PartitionOf(user);
         if (!TableKeys.Fits(partition))
         {
             return false;
         }
 
-        await tables.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await _tables.InitializeAsync(cancellationToken);
         var found = await QueryAsync(
-            tables.Users,
+            _tables.Users,
             TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + $" and ({rowFilter})",
             take: 1,
             cancellationToken,
-            select: ["RowKey"]).ConfigureAwait(false);
+            select: ["RowKey"]);
         return found.Count > 0;
     }
 
@@ -407,13 +400,13 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             [UserRows.User] = user,
             [UserRows.Path] = path,
         };
-        await tables.BlobReferences.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await _tables.BlobReferences.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
     private async Task ForgetBlobAsync(string blobId, CancellationToken cancellationToken) =>
-        await tables.BlobReferences
+        await _tables.BlobReferences
             .DeleteEntityAsync(TableKeys.Escape(blobId), UserRows.BlobReferenceRow, ETag.All, cancellationToken)
-            .ConfigureAwait(false);
+            ;
 
     private static UserRecord ToUser(string user, TableEntity row) =>
         new(
@@ -458,7 +451,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
 
         await foreach (var row in table
                            .QueryAsync<TableEntity>(filter, maxPerPage: take is { } limit ? Math.Min(limit, 1000) : null, select, cancellationToken)
-                           .ConfigureAwait(false))
+                           )
         {
             rows.Add(row);
             if (rows.Count == take)

@@ -17,7 +17,7 @@ internal static partial class DirectorySync
             return;
         }
 
-        int descriptor = Open(directory, ReadOnly);
+        var descriptor = Open(directory, ReadOnly);
         if (descriptor < 0)
         {
             throw new IOException($"Cannot open {directory} to flush it (errno {Marshal.GetLastPInvokeError()}).");

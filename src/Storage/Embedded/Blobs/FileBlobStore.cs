@@ -27,14 +27,14 @@ public sealed class FileBlobStore : IBlobStore
     {
         BlobIds.Validate(blobId);
         cancellationToken.ThrowIfCancellationRequested();
-        string directory = EnsureFanOutDirectory(blobId);
-        string finalPath = Path.Combine(directory, blobId);
+        var directory = EnsureFanOutDirectory(blobId);
+        var finalPath = Path.Combine(directory, blobId);
         if (File.Exists(finalPath))
         {
             throw new IOException($"The blob {blobId} exists already.");
         }
 
-        string temporaryPath = finalPath + TemporarySuffix;
+        var temporaryPath = finalPath + TemporarySuffix;
         var stream = new FileStream(
             temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
         return Task.FromResult<IBlobUpload>(new FileBlobUpload(blobId, stream, temporaryPath, finalPath));
@@ -70,7 +70,7 @@ public sealed class FileBlobStore : IBlobStore
     {
         BlobIds.Validate(blobId);
         cancellationToken.ThrowIfCancellationRequested();
-        string path = PathOf(blobId);
+        var path = PathOf(blobId);
         try
         {
             File.Delete(path);
@@ -108,14 +108,14 @@ public sealed class FileBlobStore : IBlobStore
 
     private IEnumerable<string> ListCreatedBefore(DateTime beforeUtc, CancellationToken cancellationToken)
     {
-        foreach (string directory in Directory.EnumerateDirectories(RootDirectory))
+        foreach (var directory in Directory.EnumerateDirectories(RootDirectory))
         {
             var listed = new HashSet<string>(StringComparer.Ordinal);
-            foreach (string file in Directory.EnumerateFiles(directory))
+            foreach (var file in Directory.EnumerateFiles(directory))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                string name = Path.GetFileName(file);
-                string blobId = name.EndsWith(TemporarySuffix, StringComparison.Ordinal) ? name[..^TemporarySuffix.Length] : name;
+                var name = Path.GetFileName(file);
+                var blobId = name.EndsWith(TemporarySuffix, StringComparison.Ordinal) ? name[..^TemporarySuffix.Length] : name;
                 var info = new FileInfo(file);
                 if (BlobIds.IsValid(blobId) && info.Exists && info.LastWriteTimeUtc < beforeUtc && listed.Add(blobId))
                 {
@@ -142,7 +142,7 @@ public sealed class FileBlobStore : IBlobStore
     /// <summary>Creates the fan-out directory on first use and makes its name durable.</summary>
     private string EnsureFanOutDirectory(string blobId)
     {
-        string directory = Path.Combine(RootDirectory, FanOut(blobId));
+        var directory = Path.Combine(RootDirectory, FanOut(blobId));
         if (!Directory.Exists(directory))
         {
             Directory.CreateDirectory(directory);

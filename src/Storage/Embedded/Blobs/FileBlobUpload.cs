@@ -8,8 +8,8 @@ namespace PubkyCluster.Storage.Embedded.Blobs;
 /// </summary>
 internal sealed class FileBlobUpload(string blobId, FileStream stream, string temporaryPath, string finalPath) : IBlobUpload
 {
-    private bool completed;
-    private bool disposed;
+    private bool _completed;
+    private bool _disposed;
 
     public string BlobId => blobId;
 
@@ -22,28 +22,28 @@ internal sealed class FileBlobUpload(string blobId, FileStream stream, string te
     public async Task CompleteAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfFinished();
-        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken);
         // The write time is the blob's creation time for the orphan sweeper: make it the completion, not the last
         // chunk, which may be far older when a client stalled before the end of its body.
         File.SetLastWriteTimeUtc(stream.SafeFileHandle, DateTime.UtcNow);
         stream.Flush(flushToDisk: true);
-        await stream.DisposeAsync().ConfigureAwait(false);
+        await stream.DisposeAsync();
         File.Move(temporaryPath, finalPath, overwrite: false);
-        completed = true;
+        _completed = true;
         DirectorySync.Flush(Path.GetDirectoryName(finalPath)!);
     }
 
     /// <summary>Without a completed upload the temporary file is deleted, so nothing of it remains.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (disposed)
+        if (_disposed)
         {
             return;
         }
 
-        disposed = true;
-        await stream.DisposeAsync().ConfigureAwait(false);
-        if (!completed)
+        _disposed = true;
+        await stream.DisposeAsync();
+        if (!_completed)
         {
             File.Delete(temporaryPath);
         }
@@ -51,8 +51,8 @@ internal sealed class FileBlobUpload(string blobId, FileStream stream, string te
 
     private void ThrowIfFinished()
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (completed)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_completed)
         {
             throw new InvalidOperationException($"The upload of {blobId} is complete already.");
         }

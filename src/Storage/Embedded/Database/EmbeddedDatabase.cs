@@ -16,13 +16,13 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
 
     private const int BusyTimeoutMilliseconds = 30_000;
 
-    private readonly string connectionString;
-    private readonly SemaphoreSlim writeGate = new(1, 1);
-    private readonly ILogger logger;
-    private SqliteConnection? writer;
-    private volatile bool initialized;
-    private volatile bool disposed;
-    private long commandCount;
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ILogger _logger;
+    private SqliteConnection? _writer;
+    private volatile bool _initialized;
+    private volatile bool _disposed;
+    private long _commandCount;
 
     /// <summary>Uses (and creates when missing) <paramref name="dataDirectory"/>; nothing is opened before first use.</summary>
     public EmbeddedDatabase(string dataDirectory, ILogger<EmbeddedDatabase>? logger = null)
@@ -30,7 +30,7 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
         Directory.CreateDirectory(dataDirectory);
         FilePath = Path.GetFullPath(Path.Combine(dataDirectory, FileName));
-        connectionString = new SqliteConnectionStringBuilder
+        _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
@@ -38,31 +38,31 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
             Pooling = true,
             DefaultTimeout = BusyTimeoutMilliseconds / 1000,
         }.ToString();
-        this.logger = logger ?? NullLogger<EmbeddedDatabase>.Instance;
+        _logger = logger ?? NullLogger<EmbeddedDatabase>.Instance;
     }
 
     /// <summary>The full path of the database file.</summary>
     public string FilePath { get; }
 
     /// <summary>How many SQL commands the stores have run, so tests can bound the cost of an operation.</summary>
-    internal long CommandCount => Interlocked.Read(ref commandCount);
+    internal long CommandCount => Interlocked.Read(ref _commandCount);
 
     /// <summary>Opens the writer and creates the schema; later calls return at once.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        if (initialized)
+        if (_initialized)
         {
             return;
         }
 
-        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            await OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+            await OpenWriterAsync(cancellationToken);
         }
         finally
         {
-            writeGate.Release();
+            _writeGate.Release();
         }
     }
 
@@ -71,13 +71,13 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
         Func<SqliteConnection, CancellationToken, Task<T>> read,
         CancellationToken cancellationToken)
     {
-        await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        ObjectDisposedException.ThrowIf(disposed, this);
-        var connection = new SqliteConnection(connectionString);
-        await using (connection.ConfigureAwait(false))
+        await InitializeAsync(cancellationToken);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = new SqliteConnection(_connectionString);
+        await using (connection)
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await read(connection, cancellationToken).ConfigureAwait(false);
+            await connection.OpenAsync(cancellationToken);
+            return await read(connection, cancellationToken);
         }
     }
 
@@ -89,28 +89,28 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
         Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> write,
         CancellationToken cancellationToken)
     {
-        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            var connection = await OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await OpenWriterAsync(cancellationToken);
             var transaction = connection.BeginTransaction(deferred: false);
-            await using (transaction.ConfigureAwait(false))
+            await using (transaction)
             {
-                var result = await write(connection, transaction, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                var result = await write(connection, transaction, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return result;
             }
         }
         finally
         {
-            writeGate.Release();
+            _writeGate.Release();
         }
     }
 
     /// <summary>A command on <paramref name="connection"/>, counted in <see cref="CommandCount"/>.</summary>
     internal SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
-        Interlocked.Increment(ref commandCount);
+        Interlocked.Increment(ref _commandCount);
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
@@ -119,57 +119,57 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await writeGate.WaitAsync().ConfigureAwait(false);
+        await _writeGate.WaitAsync();
         try
         {
             Close();
         }
         finally
         {
-            writeGate.Release();
+            _writeGate.Release();
         }
     }
 
     public void Dispose()
     {
-        writeGate.Wait();
+        _writeGate.Wait();
         try
         {
             Close();
         }
         finally
         {
-            writeGate.Release();
+            _writeGate.Release();
         }
     }
 
     /// <summary>Must be called holding the gate.</summary>
     private async Task<SqliteConnection> OpenWriterAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (writer is not null)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_writer is not null)
         {
-            return writer;
+            return _writer;
         }
 
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(_connectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await connection.OpenAsync(cancellationToken);
             await ExecuteAsync(
                 connection,
                 $"PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};",
-                cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, EmbeddedSchema.Create, cancellationToken).ConfigureAwait(false);
+                cancellationToken);
+            await ExecuteAsync(connection, EmbeddedSchema.Create, cancellationToken);
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync();
             throw;
         }
 
-        writer = connection;
-        initialized = true;
+        _writer = connection;
+        _initialized = true;
         LogOpened(FilePath);
         return connection;
     }
@@ -177,21 +177,21 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
     private async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {
         using var command = Command(connection, sql);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Closes the writer and the pooled readers, so the files are released. Holding the gate.</summary>
     private void Close()
     {
-        if (disposed)
+        if (_disposed)
         {
             return;
         }
 
-        disposed = true;
-        writer?.Dispose();
-        writer = null;
-        using var pooled = new SqliteConnection(connectionString);
+        _disposed = true;
+        _writer?.Dispose();
+        _writer = null;
+        using var pooled = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(pooled);
         LogClosed(FilePath);
     }

@@ -33,7 +33,7 @@ internal static class SqliteValues
     public static QuotaRecord GetQuota(this SqliteDataReader reader, int firstOrdinal)
     {
         long? megabytes = reader.IsDBNull(firstOrdinal) ? null : reader.GetInt64(firstOrdinal);
-        bool unlimited = reader.GetBoolean(firstOrdinal + 1);
+        var unlimited = reader.GetBoolean(firstOrdinal + 1);
         IReadOnlyList<string>? paths = reader.IsDBNull(firstOrdinal + 2)
             ? null
             : JsonSerializer.Deserialize<string[]>(reader.GetString(firstOrdinal + 2));

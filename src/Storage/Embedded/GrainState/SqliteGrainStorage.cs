@@ -2,12 +2,9 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Orleans;
-using Orleans.Runtime;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 using PubkyCluster.Storage.Embedded.Database;
-using PubkyCluster.Storage.GrainState;
 
 namespace PubkyCluster.Storage.Embedded.GrainState;
 

@@ -1,5 +1,5 @@
-using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Embedded.Database;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Embedded.SignupTokens;
 
@@ -9,8 +9,6 @@ public sealed class SqliteSignupTokenStore(EmbeddedDatabase database) : ISignupT
     /// <exception cref="StoreConflictException">The token exists already; nothing changes.</exception>
     public Task CreateAsync(string token, QuotaRecord quota, DateTimeOffset createdAt, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(token);
-        ArgumentNullException.ThrowIfNull(quota);
         return database.WriteAsync(
             async (connection, transaction, cancellation) =>
             {
@@ -25,7 +23,7 @@ public sealed class SqliteSignupTokenStore(EmbeddedDatabase database) : ISignupT
                 command.Parameters.Bind("$token", token);
                 command.Parameters.Bind("$created_at", SqliteValues.ToMicros(createdAt));
                 command.Parameters.BindQuota(quota);
-                if (await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false) != 1)
+                if (await command.ExecuteNonQueryAsync(cancellation) != 1)
                 {
                     throw new StoreConflictException("The signup token exists already.");
                 }
@@ -37,7 +35,6 @@ public sealed class SqliteSignupTokenStore(EmbeddedDatabase database) : ISignupT
 
     public Task<SignupTokenRecord?> GetAsync(string token, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(token);
         return database.ReadAsync<SignupTokenRecord?>(
             async (connection, cancellation) =>
             {
@@ -48,8 +45,8 @@ public sealed class SqliteSignupTokenStore(EmbeddedDatabase database) : ISignupT
                     FROM signup_tokens WHERE token = $token
                     """);
                 command.Parameters.Bind("$token", token);
-                using var reader = await command.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
-                if (!await reader.ReadAsync(cancellation).ConfigureAwait(false))
+                using var reader = await command.ExecuteReaderAsync(cancellation);
+                if (!await reader.ReadAsync(cancellation))
                 {
                     return null;
                 }
@@ -66,8 +63,6 @@ public sealed class SqliteSignupTokenStore(EmbeddedDatabase database) : ISignupT
 
     public Task<bool> TryClaimAsync(string token, string user, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(token);
-        ArgumentNullException.ThrowIfNull(user);
         return database.WriteAsync(
             async (connection, transaction, cancellation) =>
             {
@@ -78,7 +73,7 @@ public sealed class SqliteSignupTokenStore(EmbeddedDatabase database) : ISignupT
                 command.Parameters.Bind("$token", token);
                 command.Parameters.Bind("$user", user);
                 command.Parameters.Bind("$at", SqliteValues.ToMicros(at));
-                return await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false) == 1;
+                return await command.ExecuteNonQueryAsync(cancellation) == 1;
             },
             cancellationToken);
     }
@@ -90,8 +85,8 @@ public sealed class SqliteSignupTokenStore(EmbeddedDatabase database) : ISignupT
                 using var command = database.Command(
                     connection,
                     "SELECT count(*), coalesce(sum(used_by IS NULL), 0) FROM signup_tokens");
-                using var reader = await command.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
-                await reader.ReadAsync(cancellation).ConfigureAwait(false);
+                using var reader = await command.ExecuteReaderAsync(cancellation);
+                await reader.ReadAsync(cancellation);
                 return (reader.GetInt64(0), reader.GetInt64(1));
             },
             cancellationToken);

@@ -1,8 +1,8 @@
-using Pubky.Protocol.Paths;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using PubkyCluster.Storage.Ports;
+using Pubky.Protocol.Paths;
 using PubkyCluster.Storage.Embedded.Database;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Embedded.Users;
 
@@ -15,7 +15,6 @@ public sealed partial class SqliteUserStore
     public Task<IReadOnlyList<EventRecord>> ReadFeedAsync(
         long afterId, int limit, string pathPrefix, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(pathPrefix);
         if (limit <= 0)
         {
             return Task.FromResult<IReadOnlyList<EventRecord>>([]);
@@ -29,7 +28,7 @@ public sealed partial class SqliteUserStore
                     ("$after", afterId),
                     ("$limit", limit),
                 };
-                string filter = pathPrefix.Length == 0 ? "" : "AND " + PrefixFilter("$prefix", pathPrefix, parameters);
+                var filter = pathPrefix.Length == 0 ? "" : "AND " + PrefixFilter("$prefix", pathPrefix, parameters);
                 using var command = database.Command(
                     connection,
                     $"SELECT {EventColumns} FROM events WHERE id > $after {filter} ORDER BY id LIMIT $limit");
@@ -38,7 +37,7 @@ public sealed partial class SqliteUserStore
                     command.Parameters.Bind(name, value);
                 }
 
-                return await ReadEventsAsync(command, token).ConfigureAwait(false);
+                return await ReadEventsAsync(command, token);
             },
             cancellationToken);
     }
@@ -58,7 +57,7 @@ public sealed partial class SqliteUserStore
                     connection,
                     "SELECT id FROM events WHERE created_at = $created_at ORDER BY id LIMIT 1");
                 command.Parameters.Bind("$created_at", (long)createdAtMicros);
-                return await command.ExecuteScalarAsync(token).ConfigureAwait(false) is long id ? id : (long?)null;
+                return await command.ExecuteScalarAsync(token) is long id ? id : (long?)null;
             },
             cancellationToken);
     }
@@ -69,7 +68,6 @@ public sealed partial class SqliteUserStore
     /// </summary>
     public Task<IReadOnlyList<EventRecord>> ReadUsersAsync(EventQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
         if (query.Limit <= 0 || query.UserCursors.Count == 0)
         {
             return Task.FromResult<IReadOnlyList<EventRecord>>([]);
@@ -79,17 +77,17 @@ public sealed partial class SqliteUserStore
             async (connection, token) =>
             {
                 var parameters = new List<(string Name, object? Value)> { ("$limit", query.Limit) };
-                string pathClause = PathFiltersClause(query.PathFilters, parameters);
-                string order = query.Reverse ? "DESC" : "ASC";
-                string comparison = query.Reverse ? "<" : ">";
+                var pathClause = PathFiltersClause(query.PathFilters, parameters);
+                var order = query.Reverse ? "DESC" : "ASC";
+                var comparison = query.Reverse ? "<" : ">";
                 var sql = new StringBuilder();
-                int userIndex = 0;
+                var userIndex = 0;
                 foreach (var (user, cursor) in query.UserCursors)
                 {
-                    string userParameter = $"$user{userIndex}";
-                    string cursorParameter = $"$cursor{userIndex}";
+                    var userParameter = $"$user{userIndex}";
+                    var cursorParameter = $"$cursor{userIndex}";
                     parameters.Add((userParameter, user));
-                    string cursorClause = cursor is null ? "" : $"AND id {comparison} {cursorParameter}";
+                    var cursorClause = cursor is null ? "" : $"AND id {comparison} {cursorParameter}";
                     if (cursor is not null)
                     {
                         parameters.Add((cursorParameter, cursor.Value));
@@ -116,7 +114,7 @@ public sealed partial class SqliteUserStore
                     command.Parameters.Bind(name, value);
                 }
 
-                return await ReadEventsAsync(command, token).ConfigureAwait(false);
+                return await ReadEventsAsync(command, token);
             },
             cancellationToken);
     }
@@ -130,10 +128,10 @@ public sealed partial class SqliteUserStore
         }
 
         var alternatives = new List<string>(filters.Count);
-        for (int index = 0; index < filters.Count; index++)
+        for (var index = 0; index < filters.Count; index++)
         {
-            string name = $"$filter{index}";
-            string filter = filters[index];
+            var name = $"$filter{index}";
+            var filter = filters[index];
             if (filter.EndsWith('/'))
             {
                 alternatives.Add(PrefixFilter(name, filter, parameters));
@@ -164,8 +162,8 @@ public sealed partial class SqliteUserStore
     private static async Task<IReadOnlyList<EventRecord>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         var events = new List<EventRecord>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
             events.Add(new EventRecord(
                 reader.GetInt64(0),

@@ -1,5 +1,5 @@
-using Pubky.Protocol.Paths;
 using Microsoft.Data.Sqlite;
+using Pubky.Protocol.Paths;
 using PubkyCluster.Storage.Embedded.Database;
 using PubkyCluster.Storage.Ports;
 
@@ -54,33 +54,33 @@ public sealed partial class SqliteUserStore
     {
         var lower = LowerBound(request.Directory.Value, request.Cursor, shallow: false);
         return await SeekForwardAsync(connection, user, lower, Utf8ByteOrder.DirectoryEnd(request.Directory.Value), request.Limit, cancellationToken)
-            .ConfigureAwait(false);
+            ;
     }
 
     private async Task<IReadOnlyList<string>> ListDeepBackwardAsync(
         SqliteConnection connection, string user, ListQuery request, CancellationToken cancellationToken)
     {
-        string upper = UpperBound(request.Directory.Value, request.Cursor, shallow: false);
+        var upper = UpperBound(request.Directory.Value, request.Cursor, shallow: false);
         return await SeekBackwardAsync(connection, user, request.Directory.Value, upper, request.Limit, cancellationToken)
-            .ConfigureAwait(false);
+            ;
     }
 
     private async Task<IReadOnlyList<string>> ListShallowForwardAsync(
         SqliteConnection connection, string user, ListQuery request, CancellationToken cancellationToken)
     {
-        string directory = request.Directory.Value;
-        string end = Utf8ByteOrder.DirectoryEnd(directory);
+        var directory = request.Directory.Value;
+        var end = Utf8ByteOrder.DirectoryEnd(directory);
         var lower = LowerBound(directory, request.Cursor, shallow: true);
         var children = new List<string>(request.Limit);
         while (children.Count < request.Limit)
         {
-            var next = await SeekForwardAsync(connection, user, lower, end, 1, cancellationToken).ConfigureAwait(false);
+            var next = await SeekForwardAsync(connection, user, lower, end, 1, cancellationToken);
             if (next.Count == 0)
             {
                 break;
             }
 
-            string path = next[0];
+            var path = next[0];
             if (WebDavPath.SubdirectoryOf(directory, path) is { } child)
             {
                 children.Add(child);
@@ -99,12 +99,12 @@ public sealed partial class SqliteUserStore
     private async Task<IReadOnlyList<string>> ListShallowBackwardAsync(
         SqliteConnection connection, string user, ListQuery request, CancellationToken cancellationToken)
     {
-        string directory = request.Directory.Value;
-        string upper = UpperBound(directory, request.Cursor, shallow: true);
+        var directory = request.Directory.Value;
+        var upper = UpperBound(directory, request.Cursor, shallow: true);
         var children = new List<string>(request.Limit);
         while (children.Count < request.Limit)
         {
-            var previous = await SeekBackwardAsync(connection, user, directory, upper, 1, cancellationToken).ConfigureAwait(false);
+            var previous = await SeekBackwardAsync(connection, user, directory, upper, 1, cancellationToken);
             if (previous.Count == 0)
             {
                 break;
@@ -134,7 +134,7 @@ public sealed partial class SqliteUserStore
         var afterCursor = shallow && WebDavPath.SubdirectoryOf(directory, cursor) is { } child
             ? new LowerBoundary(Utf8ByteOrder.DirectoryEnd(child), Inclusive: true)
             : new LowerBoundary(cursor, Inclusive: false);
-        int order = Utf8ByteOrder.Instance.Compare(afterCursor.Value, start.Value);
+        var order = Utf8ByteOrder.Instance.Compare(afterCursor.Value, start.Value);
         return order > 0 || (order == 0 && !afterCursor.Inclusive) ? afterCursor : start;
     }
 
@@ -144,13 +144,13 @@ public sealed partial class SqliteUserStore
     /// </summary>
     private static string UpperBound(string directory, string? cursor, bool shallow)
     {
-        string end = Utf8ByteOrder.DirectoryEnd(directory);
+        var end = Utf8ByteOrder.DirectoryEnd(directory);
         if (cursor is null)
         {
             return end;
         }
 
-        string beforeCursor = shallow ? WebDavPath.SubdirectoryOf(directory, cursor) ?? cursor : cursor;
+        var beforeCursor = shallow ? WebDavPath.SubdirectoryOf(directory, cursor) ?? cursor : cursor;
         return Utf8ByteOrder.Instance.Compare(beforeCursor, end) < 0 ? beforeCursor : end;
     }
 
@@ -163,7 +163,7 @@ public sealed partial class SqliteUserStore
         command.Parameters.Bind("$lower", lower.Value);
         command.Parameters.Bind("$upper", upper);
         command.Parameters.Bind("$limit", limit);
-        return await ReadStringsAsync(command, cancellationToken).ConfigureAwait(false);
+        return await ReadStringsAsync(command, cancellationToken);
     }
 
     /// <summary>Up to <paramref name="limit"/> paths from <paramref name="directory"/> up to (excluding) <paramref name="upper"/>, descending.</summary>
@@ -175,7 +175,7 @@ public sealed partial class SqliteUserStore
         command.Parameters.Bind("$directory", directory);
         command.Parameters.Bind("$upper", upper);
         command.Parameters.Bind("$limit", limit);
-        return await ReadStringsAsync(command, cancellationToken).ConfigureAwait(false);
+        return await ReadStringsAsync(command, cancellationToken);
     }
 
     /// <summary>The lower end of a forward range; exclusive for a cursor, inclusive for a computed bound.</summary>

@@ -1,7 +1,7 @@
-using Pubky.Protocol.Paths;
 using Microsoft.Data.Sqlite;
-using PubkyCluster.Storage.Ports;
+using Pubky.Protocol.Paths;
 using PubkyCluster.Storage.Embedded.Database;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Embedded.Users;
 
@@ -15,7 +15,6 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
 
     public Task<UserRecord?> GetUserAsync(string user, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
         return database.ReadAsync<UserRecord?>(
             async (connection, token) =>
             {
@@ -27,8 +26,8 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                     FROM users WHERE user_key = $user
                     """);
                 command.Parameters.Bind("$user", user);
-                using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                if (!await reader.ReadAsync(token).ConfigureAwait(false))
+                using var reader = await command.ExecuteReaderAsync(token);
+                if (!await reader.ReadAsync(token))
                 {
                     return null;
                 }
@@ -50,7 +49,6 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
     /// </summary>
     public Task<bool> TryCreateUserAsync(UserRecord user, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
         if (user.UsedBytes != 0 || user.FileCount != 0)
         {
             throw new ArgumentException("A new user starts with no used bytes and no files.", nameof(user));
@@ -73,15 +71,13 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                 command.Parameters.Bind("$disabled", user.Disabled);
                 command.Parameters.BindQuota(user.Quota);
                 command.Parameters.Bind("$last_write", user.LastWrite is { } lastWrite ? SqliteValues.ToMicros(lastWrite) : null);
-                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+                return await command.ExecuteNonQueryAsync(token) == 1;
             },
             cancellationToken);
     }
 
     public Task<bool> UpdateUserSettingsAsync(string user, bool disabled, QuotaRecord quota, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(quota);
         return database.WriteAsync(
             async (connection, transaction, token) =>
             {
@@ -96,7 +92,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                 command.Parameters.Bind("$user", user);
                 command.Parameters.Bind("$disabled", disabled);
                 command.Parameters.BindQuota(quota);
-                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false) == 1;
+                return await command.ExecuteNonQueryAsync(token) == 1;
             },
             cancellationToken);
     }
@@ -111,8 +107,8 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                     $"SELECT {EntryColumns} FROM entries WHERE user_key = $user AND path = $path");
                 command.Parameters.Bind("$user", user);
                 command.Parameters.Bind("$path", path.Value);
-                using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                if (!await reader.ReadAsync(token).ConfigureAwait(false))
+                using var reader = await command.ExecuteReaderAsync(token);
+                if (!await reader.ReadAsync(token))
                 {
                     return null;
                 }
@@ -138,8 +134,8 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
         return database.ReadAsync(
             async (connection, token) =>
             {
-                string ancestorParameters = string.Join(", ", ancestors.Select((_, index) => $"$ancestor{index}"));
-                string ancestorClause = ancestors.Count == 0
+                var ancestorParameters = string.Join(", ", ancestors.Select((_, index) => $"$ancestor{index}"));
+                var ancestorClause = ancestors.Count == 0
                     ? "0"
                     : $"EXISTS (SELECT 1 FROM entries WHERE user_key = $user AND path IN ({ancestorParameters}))";
                 using var command = database.Command(
@@ -149,15 +145,15 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                         OR EXISTS (SELECT 1 FROM entries WHERE user_key = $user AND path >= $below AND path < $below_end)
                     """);
                 command.Parameters.Bind("$user", user);
-                string below = path.DirectoryPrefix;
+                var below = path.DirectoryPrefix;
                 command.Parameters.Bind("$below", below);
                 command.Parameters.Bind("$below_end", Utf8ByteOrder.DirectoryEnd(below));
-                for (int index = 0; index < ancestors.Count; index++)
+                for (var index = 0; index < ancestors.Count; index++)
                 {
                     command.Parameters.Bind($"$ancestor{index}", ancestors[index]);
                 }
 
-                return Convert.ToInt64(await command.ExecuteScalarAsync(token).ConfigureAwait(false)) != 0;
+                return Convert.ToInt64(await command.ExecuteScalarAsync(token)) != 0;
             },
             cancellationToken);
     }
@@ -167,7 +163,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
         return database.ReadAsync(
             async (connection, token) =>
             {
-                string? end = Utf8ByteOrder.PrefixEnd(directory.Value);
+                var end = Utf8ByteOrder.PrefixEnd(directory.Value);
                 using var command = database.Command(
                     connection,
                     $"""
@@ -177,7 +173,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                 command.Parameters.Bind("$user", user);
                 command.Parameters.Bind("$directory", directory.Value);
                 command.Parameters.Bind("$end", end);
-                return Convert.ToInt64(await command.ExecuteScalarAsync(token).ConfigureAwait(false)) != 0;
+                return Convert.ToInt64(await command.ExecuteScalarAsync(token)) != 0;
             },
             cancellationToken);
     }
@@ -188,12 +184,11 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
     /// </summary>
     public Task<EventRecord> CommitAsync(EntryChange change, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(change);
 
         return database.WriteAsync(
             async (connection, transaction, token) =>
             {
-                string? current = await ReadBlobIdAsync(connection, transaction, change, token).ConfigureAwait(false);
+                var current = await ReadBlobIdAsync(connection, transaction, change, token);
                 if (!string.Equals(current, change.ExpectedBlobId, StringComparison.Ordinal))
                 {
                     throw new StoreConflictException(
@@ -201,9 +196,9 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                         + $"not {change.ExpectedBlobId ?? "(none)"} as the writer expected.");
                 }
 
-                await WriteEntryAsync(connection, transaction, change, token).ConfigureAwait(false);
-                await UpdateUsageAsync(connection, transaction, change, token).ConfigureAwait(false);
-                return await AppendEventAsync(connection, transaction, change, token).ConfigureAwait(false);
+                await WriteEntryAsync(connection, transaction, change, token);
+                await UpdateUsageAsync(connection, transaction, change, token);
+                return await AppendEventAsync(connection, transaction, change, token);
             },
             cancellationToken);
     }
@@ -215,7 +210,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                 using var command = database.Command(
                     connection,
                     "SELECT user_key FROM users WHERE disabled = 1 ORDER BY user_key");
-                return await ReadStringsAsync(command, token).ConfigureAwait(false);
+                return await ReadStringsAsync(command, token);
             },
             cancellationToken);
 
@@ -231,7 +226,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                 // Every key sorts after the empty string, so the first page needs no second query shape.
                 command.Parameters.Bind("$after", afterUser ?? "");
                 command.Parameters.Bind("$limit", limit);
-                return await ReadStringsAsync(command, token).ConfigureAwait(false);
+                return await ReadStringsAsync(command, token);
             },
             cancellationToken);
     }
@@ -243,15 +238,14 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                 using var command = database.Command(
                     connection,
                     "SELECT count(*), coalesce(sum(disabled), 0), coalesce(sum(used_bytes), 0) FROM users");
-                using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
-                await reader.ReadAsync(token).ConfigureAwait(false);
+                using var reader = await command.ExecuteReaderAsync(token);
+                await reader.ReadAsync(token);
                 return new StoreTotals(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
             },
             cancellationToken);
 
     public Task<bool> IsBlobReferencedAsync(string blobId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(blobId);
         return database.ReadAsync(
             async (connection, token) =>
             {
@@ -259,7 +253,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                     connection,
                     "SELECT EXISTS (SELECT 1 FROM entries WHERE blob_id = $blob_id)");
                 command.Parameters.Bind("$blob_id", blobId);
-                return Convert.ToInt64(await command.ExecuteScalarAsync(token).ConfigureAwait(false)) != 0;
+                return Convert.ToInt64(await command.ExecuteScalarAsync(token)) != 0;
             },
             cancellationToken);
     }
@@ -274,7 +268,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
             transaction);
         command.Parameters.Bind("$user", change.User);
         command.Parameters.Bind("$path", change.Path.Value);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     private async Task WriteEntryAsync(
@@ -305,7 +299,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
             command.Parameters.Bind("$modified_at", SqliteValues.ToMicros(entry.ModifiedAt));
         }
 
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task UpdateUsageAsync(
@@ -323,7 +317,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
         command.Parameters.Bind("$used_bytes_delta", change.UsedBytesDelta);
         command.Parameters.Bind("$file_count_delta", change.FileCountDelta);
         command.Parameters.Bind("$at", SqliteValues.ToMicros(change.At));
-        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
             throw new StoreConflictException($"The user {change.User} does not exist.");
         }
@@ -341,22 +335,22 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
             RETURNING id, created_at
             """,
             transaction);
-        byte[]? hash = change.NewEntry?.ContentHash;
+        var hash = change.NewEntry?.ContentHash;
         command.Parameters.Bind("$user", change.User);
         command.Parameters.Bind("$kind", hash is null ? "DEL" : "PUT");
         command.Parameters.Bind("$path", change.Path.Value);
         command.Parameters.Bind("$content_hash", hash);
         command.Parameters.Bind("$at", SqliteValues.ToMicros(change.At));
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
         return new EventRecord(reader.GetInt64(0), change.User, hash is null, change.Path.Value, hash, (ulong)reader.GetInt64(1));
     }
 
     private static async Task<IReadOnlyList<string>> ReadStringsAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         var values = new List<string>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
             values.Add(reader.GetString(0));
         }
