@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of PubkyCluster and ends with the line "N passed, N failed".
 # Works on a fresh machine with the .NET 10 SDK and Node 20: everything else a suite needs, it installs itself
-# (npm packages of the conformance suite and of the DHT interop peers, from their lockfiles).
+# (npm packages of the conformance suite and of the DHT interop peers, from their lockfiles; wrk for the bench smoke).
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -29,6 +29,15 @@ else
 fi
 passed=$((passed + conformance_passed))
 failed=$((failed + conformance_failed))
+
+# 3. A smoke pass of the benchmark harness (bench/run.sh --smoke), so it never rots; it measures nothing worth keeping.
+if bench/run.sh --smoke > "$results/bench-smoke.log" 2>&1; then
+  passed=$((passed + 1))
+else
+  echo "bench smoke pass failed; see $results/bench-smoke.log" >&2
+  tail -n 20 "$results/bench-smoke.log" >&2
+  failed=$((failed + 1))
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

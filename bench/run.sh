@@ -69,11 +69,16 @@ for url in "http://127.0.0.1:$client/" "http://127.0.0.1:$baseline/file"; do
   ready "$url" || { log "$url did not answer within 60 s"; tail -n 20 "$run"/*.log >&2; exit 1; }
 done
 user="$(timeout 60 dotnet "$bench_dll" seed "http://127.0.0.1:$client")"
+# Warm both paths up (JIT, first grain activation) so the first measured run is not mostly start-up.
+for _ in $(seq 1 20); do
+  curl -s -o /dev/null -m 10 "http://127.0.0.1:$baseline/file" || true
+  curl -s -o /dev/null -m 10 -H "pubky-host: $user" "http://127.0.0.1:$client/pub/bench/1k" || true
+done
 
 # Requests per second of one wrk run; a run with any error or non-2xx answer fails the bench rather than flattering it.
 rps() {
   local out
-  out="$(wrk -t2 -c"$connections" -d"${seconds}s" "$@")"
+  out="$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s "$@")"
   if grep -qE 'Non-2xx|Socket errors' <<<"$out"; then log "errors in: wrk $*"; printf '%s\n' "$out" >&2; exit 1; fi
   awk '/^Requests\/sec:/ { print $2 }' <<<"$out"
 }
