@@ -19,11 +19,12 @@ public interface IUserStore
     Task<EntryRecord?> GetEntryAsync(string user, WebDavPath path, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// True when writing a file at <paramref name="path"/> would collide with the user's entries: a file exists at one
-    /// of its ancestor paths (writing /a/b over a file /a), or any entry lies below it (writing /a over /a/...).
+    /// What a write of a file at <paramref name="path"/> meets, in one read: it collides when a file exists at one of
+    /// its ancestor paths (writing /a/b over a file /a) or any entry lies below it (writing /a over /a/...); and the
+    /// entry now at the path.
     /// </summary>
     /// <exception cref="PathTooLongForStoreException">The store cannot hold <paramref name="path"/>; asked before any write.</exception>
-    Task<bool> HasPathCollisionAsync(string user, WebDavPath path, CancellationToken cancellationToken = default);
+    Task<WriteTarget> InspectWriteAsync(string user, WebDavPath path, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// One listing page under <see cref="ListQuery.Directory"/>, in byte order (or reversed), strictly after
@@ -36,9 +37,11 @@ public interface IUserStore
     Task<bool> HasEntriesUnderAsync(string user, WebDavPath directory, CancellationToken cancellationToken = default);
 
     /// <summary>Applies <paramref name="change"/> atomically and durably and returns the appended event with its id.</summary>
-    /// <exception cref="StoreConflictException">The current entry's blob id is not <see cref="EntryChange.ExpectedBlobId"/>.</exception>
+    /// <exception cref="StoreConflictException">
+    /// The current entry's blob id is not <see cref="EntryChange.ExpectedBlobId"/>, or <see cref="EntryChange.ExpectedVersion"/> is stale.
+    /// </exception>
     /// <exception cref="PathTooLongForStoreException">The store cannot hold the change's path.</exception>
-    Task<EventRecord> CommitAsync(EntryChange change, CancellationToken cancellationToken = default);
+    Task<CommitReceipt> CommitAsync(EntryChange change, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<string>> ListDisabledUsersAsync(CancellationToken cancellationToken = default);
 

@@ -248,7 +248,7 @@ public sealed partial class UserGrain(
     {
         try
         {
-            return await store.HasPathCollisionAsync(User, path) ? Refusal.PathCollision : Refusal.None;
+            return (await store.InspectWriteAsync(User, path)).Collides ? Refusal.PathCollision : Refusal.None;
         }
         catch (PathTooLongForStoreException)
         {
@@ -271,7 +271,7 @@ public sealed partial class UserGrain(
 
     private async Task<CommitOutcome> Commit(EntryChange change, string? releasedBlobId)
     {
-        var committed = await store.CommitAsync(change);
+        var committed = (await store.CommitAsync(change)).Event;
         _user = _user! with
         {
             UsedBytes = _user.UsedBytes + change.UsedBytesDelta,

@@ -329,6 +329,19 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
     }
 
     [Fact]
+    public async Task Inspecting_a_write_returns_the_entry_now_at_the_path()
+    {
+        var store = await OpenFreshAsync();
+        var user = await SeedAsync(store, "/pub/a.txt");
+
+        var target = await store.InspectWriteAsync(user, P("/pub/a.txt"));
+
+        Assert.False(target.Collides);
+        Assert.Equal((await store.GetEntryAsync(user, "/pub/a.txt"))!.BlobId, target.Current?.BlobId);
+        Assert.Null((await store.InspectWriteAsync(user, P("/pub/b.txt"))).Current);
+    }
+
+    [Fact]
     public async Task Another_users_entries_do_not_collide()
     {
         var store = await OpenFreshAsync();

@@ -47,8 +47,8 @@ public sealed class SqliteEmbeddedDatabaseTests(TempDirectory directory) : IClas
         var store = new SqliteUserStore(_database);
         var user = (await CreateUserAsync(store)).User;
         var at = TestClock.Next();
-        var first = await store.CommitAsync(Put(user, "/pub/a", at));
-        var second = await store.CommitAsync(Put(user, "/pub/b", at));
+        var first = (await store.CommitAsync(Put(user, "/pub/a", at))).Event;
+        var second = (await store.CommitAsync(Put(user, "/pub/b", at))).Event;
 
         Assert.Equal((ulong)TestClock.SinceEpochMicros(at), first.CreatedAtMicros);
         Assert.Equal(first.CreatedAtMicros + 1, second.CreatedAtMicros);
@@ -61,9 +61,9 @@ public sealed class SqliteEmbeddedDatabaseTests(TempDirectory directory) : IClas
         var store = new SqliteUserStore(_database);
         var user = (await CreateUserAsync(store)).User;
         var late = TestClock.Next();
-        var first = await store.CommitAsync(Put(user, "/pub/a", late));
+        var first = (await store.CommitAsync(Put(user, "/pub/a", late))).Event;
 
-        var second = await store.CommitAsync(Put(user, "/pub/b", late.AddSeconds(-5)));
+        var second = (await store.CommitAsync(Put(user, "/pub/b", late.AddSeconds(-5)))).Event;
 
         Assert.True(second.CreatedAtMicros > first.CreatedAtMicros);
     }

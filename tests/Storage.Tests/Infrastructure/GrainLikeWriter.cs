@@ -34,14 +34,14 @@ public static class GrainLikeWriter
         var entry = new EntryRecord(
             blobId ?? NewBlobId(), HashOf(path, length), length, "text/plain", current?.CreatedAt ?? at, at);
         var delta = current is null ? length + Overhead : length - current.ContentLength;
-        return await store.CommitAsync(new EntryChange(user, P(path), current?.BlobId, entry, delta, current is null ? 1 : 0, at));
+        return (await store.CommitAsync(new EntryChange(user, P(path), current?.BlobId, entry, delta, current is null ? 1 : 0, at))).Event;
     }
 
     public static async Task<EventRecord> DeleteAsync(IUserStore store, string user, string path)
     {
         var current = await store.GetEntryAsync(user, path) ?? throw new InvalidOperationException($"No entry at {path}.");
-        return await store.CommitAsync(new EntryChange(
-            user, P(path), current.BlobId, null, -(current.ContentLength + Overhead), -1, TestClock.Next()));
+        var change = new EntryChange(user, P(path), current.BlobId, null, -(current.ContentLength + Overhead), -1, TestClock.Next());
+        return (await store.CommitAsync(change)).Event;
     }
 
     /// <summary>Creates the user and writes a file (of 1 byte) at each path.</summary>

@@ -11,8 +11,8 @@ public static class TypedPaths
     public static Task<EntryRecord?> GetEntryAsync(this IUserStore store, string user, string path) =>
         store.GetEntryAsync(user, P(path));
 
-    public static Task<bool> HasPathCollisionAsync(this IUserStore store, string user, string path) =>
-        store.HasPathCollisionAsync(user, P(path));
+    public static async Task<bool> HasPathCollisionAsync(this IUserStore store, string user, string path) =>
+        (await store.InspectWriteAsync(user, P(path))).Collides;
 
     public static Task<bool> HasEntriesUnderAsync(this IUserStore store, string user, string directory) =>
         store.HasEntriesUnderAsync(user, P(directory));

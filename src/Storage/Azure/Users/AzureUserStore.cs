@@ -162,7 +162,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     /// range of '&lt;path&gt;/' (the path is a directory already).
     /// </summary>
     /// <exception cref="PathTooLongForStoreException">The path is too long for a table key in this profile.</exception>
-    public async Task<bool> HasPathCollisionAsync(string user, WebDavPath path, CancellationToken cancellationToken = default)
+    public async Task<WriteTarget> InspectWriteAsync(string user, WebDavPath path, CancellationToken cancellationToken = default)
     {
         var below = path.DirectoryPrefix;
         if (!TableKeys.Fits(UserRows.EntryKey(below)))
@@ -181,7 +181,8 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             alternatives.Add(TableClient.CreateQueryFilter($"RowKey eq {UserRows.EntryKey(ancestor.Value)}"));
         }
 
-        return await AnyEntryAsync(user, string.Join(" or ", alternatives), cancellationToken);
+        var collides = await AnyEntryAsync(user, string.Join(" or ", alternatives), cancellationToken);
+        return new WriteTarget(collides, await ReadEntryAsync(user, path.Value, cancellationToken));
     }
 
     public async Task<bool> HasEntriesUnderAsync(string user, WebDavPath directory, CancellationToken cancellationToken = default)
@@ -199,7 +200,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     /// </summary>
     /// <exception cref="StoreConflictException">The current entry's blob id is not the expected one, or the user does not exist.</exception>
     /// <exception cref="PathTooLongForStoreException">The path is too long for a table key in this profile (see <see cref="TableKeys.MaxLength"/>).</exception>
-    public async Task<EventRecord> CommitAsync(EntryChange change, CancellationToken cancellationToken = default)
+    public async Task<CommitReceipt> CommitAsync(EntryChange change, CancellationToken cancellationToken = default)
     {
         if (!TableKeys.Fits(UserRows.EntryKey(change.Path.Value)) || !TableKeys.Fits(UserRows.MarkerKey(change.User, 0)))
         {
@@ -220,7 +221,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             await ForgetBlobAsync(replaced, cancellationToken);
         }
 
-        return published;
+        return new CommitReceipt(published, Version: null);
     }
 
     /// <summary>A scan of the user rows of the whole table (an admin route): cost O(rows in the users table).</summary>
@@ -416,7 +417,8 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             TableValues.GetQuota(row),
             TableValues.GetRequiredInt64(row, UserRows.UsedBytes),
             TableValues.GetRequiredInt64(row, UserRows.FileCount),
-            TableValues.GetNullableMicros(row, UserRows.LastWrite));
+            TableValues.GetNullableMicros(row, UserRows.LastWrite),
+            row.ETag.ToString());
 
     private static EntryRecord ToEntry(TableEntity row) =>
         new(

@@ -97,38 +97,14 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
             cancellationToken);
     }
 
-    public Task<EntryRecord?> GetEntryAsync(string user, WebDavPath path, CancellationToken cancellationToken = default)
-    {
-        return database.ReadAsync<EntryRecord?>(
-            async (connection, token) =>
-            {
-                using var command = database.Command(
-                    connection,
-                    $"SELECT {EntryColumns} FROM entries WHERE user_key = $user AND path = $path");
-                command.Parameters.Bind("$user", user);
-                command.Parameters.Bind("$path", path.Value);
-                using var reader = await command.ExecuteReaderAsync(token);
-                if (!await reader.ReadAsync(token))
-                {
-                    return null;
-                }
-
-                return new EntryRecord(
-                    reader.GetString(0),
-                    (byte[])reader.GetValue(1),
-                    reader.GetInt64(2),
-                    reader.GetString(3),
-                    SqliteValues.FromMicros(reader.GetInt64(4)),
-                    SqliteValues.FromMicros(reader.GetInt64(5)));
-            },
-            cancellationToken);
-    }
+    public Task<EntryRecord?> GetEntryAsync(string user, WebDavPath path, CancellationToken cancellationToken = default) =>
+        database.ReadAsync((connection, token) => ReadEntryAsync(connection, user, path, token), cancellationToken);
 
     /// <summary>
-    /// One query: an exact match on each proper ancestor path (a file there blocks the write) or any entry in the
-    /// range of '&lt;path&gt;/' (the path is a directory already).
+    /// Two queries on one connection: an exact match on each proper ancestor path (a file there blocks the write) or any
+    /// entry in the range of '&lt;path&gt;/' (the path is a directory already); then the entry itself.
     /// </summary>
-    public Task<bool> HasPathCollisionAsync(string user, WebDavPath path, CancellationToken cancellationToken = default)
+    public Task<WriteTarget> InspectWriteAsync(string user, WebDavPath path, CancellationToken cancellationToken = default)
     {
         var ancestors = path.AncestorFiles.Select(ancestor => ancestor.Value).ToList();
         return database.ReadAsync(
@@ -153,7 +129,8 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                     command.Parameters.Bind($"$ancestor{index}", ancestors[index]);
                 }
 
-                return Convert.ToInt64(await command.ExecuteScalarAsync(token)) != 0;
+                var collides = Convert.ToInt64(await command.ExecuteScalarAsync(token)) != 0;
+                return new WriteTarget(collides, await ReadEntryAsync(connection, user, path, token));
             },
             cancellationToken);
     }
@@ -182,9 +159,8 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
     /// Checks the expected blob id, writes or removes the entry, moves the usage counters and appends the event, in
     /// one durable transaction. Event times strictly increase, so a legacy timestamp cursor names one event.
     /// </summary>
-    public Task<EventRecord> CommitAsync(EntryChange change, CancellationToken cancellationToken = default)
+    public Task<CommitReceipt> CommitAsync(EntryChange change, CancellationToken cancellationToken = default)
     {
-
         return database.WriteAsync(
             async (connection, transaction, token) =>
             {
@@ -198,7 +174,8 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
 
                 await WriteEntryAsync(connection, transaction, change, token);
                 await UpdateUsageAsync(connection, transaction, change, token);
-                return await AppendEventAsync(connection, transaction, change, token);
+                // The expected blob id is checked inside the transaction, which is as cheap here as a version would be.
+                return new CommitReceipt(await AppendEventAsync(connection, transaction, change, token), Version: null);
             },
             cancellationToken);
     }
@@ -356,5 +333,25 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
         }
 
         return values;
+    }
+
+    private async Task<EntryRecord?> ReadEntryAsync(SqliteConnection connection, string user, WebDavPath path, CancellationToken token)
+    {
+        using var command = database.Command(connection, $"SELECT {EntryColumns} FROM entries WHERE user_key = $user AND path = $path");
+        command.Parameters.Bind("$user", user);
+        command.Parameters.Bind("$path", path.Value);
+        using var reader = await command.ExecuteReaderAsync(token);
+        if (!await reader.ReadAsync(token))
+        {
+            return null;
+        }
+
+        return new EntryRecord(
+            reader.GetString(0),
+            (byte[])reader.GetValue(1),
+            reader.GetInt64(2),
+            reader.GetString(3),
+            SqliteValues.FromMicros(reader.GetInt64(4)),
+            SqliteValues.FromMicros(reader.GetInt64(5)));
     }
 }
