@@ -26,6 +26,7 @@ public static class GatewayHttp
         services.AddValidatedOptions(configuration, AdminOptions.Section, new AdminOptionsValidator());
         services.AddValidatedOptions(configuration, SignupOptions.Section, new SignupOptionsValidator());
         services.AddValidatedOptions(configuration, HttpRelayOptions.Section, new HttpRelayOptionsValidator());
+        services.AddValidatedOptions(configuration, BodyCacheOptions.Section, new BodyCacheOptionsValidator());
         services.AddSingleton<SignupPolicy>();
         services.AddSingleton(sp => new AuthTokenVerifier(
             sp.GetRequiredService<IOptions<LimitsOptions>>().Value.AuthTokenWindow, sp.GetRequiredService<TimeProvider>()));

@@ -9,6 +9,7 @@ public static class ClientApiEndpoints
         .AddSingleton<ReleasedBlobs>()
         .AddSingleton<ContentTypeSniffer>()
         .AddSingleton<BodyUploader>()
+        .AddSingleton<BodyCache>()
         .AddSingleton<StorageEndpoints>()
         .AddSingleton<EventsStreamEndpoint>();
 

@@ -14,7 +14,7 @@ namespace PubkyCluster.Gateway.ClientApi;
 /// Files and directory listings under /pub/ and /priv/ of the tenant. Authorization follows the reference's order:
 /// tenant, the raw path's root, the session, then the normalised path; every decision is the user grain's.
 /// </summary>
-public sealed class StorageEndpoints(IGrainFactory grains, IBlobStore blobs, BodyUploader uploader, ReleasedBlobs released)
+public sealed class StorageEndpoints(IGrainFactory grains, IBlobStore blobs, BodyCache bodies, BodyUploader uploader, ReleasedBlobs released)
 {
     public const string ForbiddenRoot = "Writing to directories other than '/pub/' and '/priv/' is forbidden";
 
@@ -68,18 +68,18 @@ public sealed class StorageEndpoints(IGrainFactory grains, IBlobStore blobs, Bod
         }
         var user = grains.GetGrain<IUserGrain>(tenant.Z32);
         var method = request.Method;
-        if (isRead)
+        if (isRead && path.IsDirectory)
         {
             var refusal = await user.AuthorizeRead(sessionHash, path.Value);
             if (refusal != Refusal.None)
             {
                 return RefusalResponses.For(refusal);
             }
-            if (path.IsDirectory)
-            {
-                return HttpMethods.IsHead(method) ? NotFound() : await List(context, tenant, user, path);
-            }
-            return await Read(context, user, path, headOnly: HttpMethods.IsHead(method));
+            return HttpMethods.IsHead(method) ? NotFound() : await List(context, tenant, user, path);
+        }
+        if (isRead)
+        {
+            return await Read(context, user, new ReadRequest(sessionHash, path.Value), path.IsPrivate, headOnly: HttpMethods.IsHead(method));
         }
         if (HttpMethods.IsPut(method))
         {
@@ -93,12 +93,18 @@ public sealed class StorageEndpoints(IGrainFactory grains, IBlobStore blobs, Bod
         return decision.IsAllowed ? PlainText.Error(405, "Method Not Allowed") : RefusalResponses.For(decision.Refusal, decision.QuotaBytes);
     }
 
-    private async Task<IResult> Read(HttpContext context, IUserGrain user, WebDavPath path, bool headOnly)
+    private async Task<IResult> Read(HttpContext context, IUserGrain user, ReadRequest request, bool isPrivate, bool headOnly)
     {
-        // An overwrite may delete the body this entry named between the two calls; then the newer entry is read.
+        // An overwrite may delete the body this entry named before it is read; then the grain is asked for the newer
+        // entry, from its store rather than its cache.
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            if (await user.GetEntry(path.Value) is not { } entry)
+            var outcome = await user.Read(attempt == 0 ? request : request with { Fresh = true });
+            if (outcome.Refusal != Refusal.None)
+            {
+                return RefusalResponses.For(outcome.Refusal);
+            }
+            if (outcome.Entry is not { } entry)
             {
                 return NotFound();
             }
@@ -107,7 +113,7 @@ public sealed class StorageEndpoints(IGrainFactory grains, IBlobStore blobs, Bod
             var lastModified = entry.ModifiedAt.ToUniversalTime();
             headers.ETag = etag;
             headers.LastModified = lastModified.ToString("R", CultureInfo.InvariantCulture);
-            if (!path.IsPrivate)
+            if (!isPrivate)
             {
                 headers.Vary = "pubky-host";
                 headers.CacheControl = "private, must-revalidate";
@@ -122,7 +128,14 @@ public sealed class StorageEndpoints(IGrainFactory grains, IBlobStore blobs, Bod
             {
                 return Results.StatusCode(304);
             }
-            if (await blobs.OpenReadAsync(entry.BlobId, context.RequestAborted) is { } body)
+            if (bodies.Holds(entry.ContentLength))
+            {
+                if (await bodies.GetAsync(entry.BlobId, entry.ContentLength, context.RequestAborted) is { } small)
+                {
+                    return Results.Bytes(small, entry.ContentType);
+                }
+            }
+            else if (await blobs.OpenReadAsync(entry.BlobId, context.RequestAborted) is { } body)
             {
                 context.Response.ContentLength = entry.ContentLength;
                 return Results.Stream(body, entry.ContentType);

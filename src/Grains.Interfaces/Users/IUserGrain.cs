@@ -32,7 +32,10 @@ public interface IUserGrain : IGrainWithStringKey
     [ReadOnly, AlwaysInterleave, Alias("AuthorizeWrite")]
     Task<WriteDecision> AuthorizeWrite(WriteRequest request);
 
-    /// <summary>Checks again, then the exact quota and path collisions, and commits entry, used bytes and event at once.</summary>
+    /// <summary>
+    /// Checks the writer again, the path only when something was committed since <see cref="PutCommit.Checked"/>, then
+    /// the exact quota, and commits entry, used bytes and event at once.
+    /// </summary>
     [Alias("CommitPut")]
     Task<CommitOutcome> CommitPut(PutCommit commit);
 
@@ -43,8 +46,12 @@ public interface IUserGrain : IGrainWithStringKey
     [ReadOnly, AlwaysInterleave, Alias("AuthorizeRead")]
     Task<Refusal> AuthorizeRead(string? sessionSecretHash, string path);
 
-    [ReadOnly, AlwaysInterleave, Alias("GetEntry")]
-    Task<EntryView?> GetEntry(string path);
+    /// <summary>
+    /// A file read in one call: the read check of <see cref="AuthorizeRead"/>, then the entry, from the grain's cache of
+    /// its recent entries when it has it.
+    /// </summary>
+    [ReadOnly, AlwaysInterleave, Alias("Read")]
+    Task<ReadOutcome> Read(ReadRequest request);
 
     /// <summary>
     /// Entry paths of a listing page (files, and directories ending in '/' when shallow); null when the user has no

@@ -32,6 +32,12 @@ public sealed class LimitsOptions
     /// </summary>
     public TimeSpan MaxCommitDelay { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Entries each active user grain keeps in memory (absent ones included), so a read of a recent file needs no store
+    /// round trip. 0 turns the cache off. Each costs a few hundred bytes per active user.
+    /// </summary>
+    public int EntryCacheSize { get; set; } = 8;
+
     public TimeSpan AuthTokenWindow => TimeSpan.FromSeconds(AuthTokenWindowSeconds);
 }
 
@@ -55,6 +61,10 @@ public sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
         if (options.MaxSessionsPerUser < 1)
         {
             errors.Add("Limits:MaxSessionsPerUser must be at least 1.");
+        }
+        if (options.EntryCacheSize is < 0 or > 1024)
+        {
+            errors.Add("Limits:EntryCacheSize must be between 0 and 1024.");
         }
         if (options.MaxCommitDelay <= TimeSpan.Zero)
         {

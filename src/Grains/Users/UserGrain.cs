@@ -12,8 +12,14 @@ namespace PubkyCluster.Grains.Users;
 
 /// <summary>
 /// One user (keyed by z32). Writes run one at a time, so the in-memory used-bytes figure is exact for the quota check;
-/// the store commits entry, used bytes and event in one step and refuses a commit whose expected previous entry is not
-/// current, which keeps a brief duplicate activation from corrupting the accounting.
+/// the store commits entry, used bytes and event in one step and refuses a commit whose expected previous entry (or
+/// user version) is not current, which keeps a brief duplicate activation from corrupting the accounting.
+/// <para>
+/// Being the only writer, the grain keeps its recent entries (<see cref="EntryCache"/>) and serves reads from them. A
+/// duplicate activation that commits meanwhile makes this one's version stale, so its next commit conflicts, reloads and
+/// clears the cache; until then it may serve the entry it last committed, never a torn one (a body is immutable under
+/// its blob id), and when that body is gone the gateway asks again with <see cref="ReadRequest.Fresh"/>.
+/// </para>
 /// </summary>
 public sealed partial class UserGrain(
     [PersistentState("user", StorageNames.GrainState)] IPersistentState<UserGrainState> state,
@@ -25,7 +31,12 @@ public sealed partial class UserGrain(
     private const int CommitAttempts = 3;
 
     private readonly EventSubscribers _subscribers = new(clock);
+    private readonly EntryCache _entries = new(limits.Value.EntryCacheSize);
+    private readonly long _activation = Random.Shared.NextInt64();
     private UserRecord? _user;
+
+    /// <summary>Commits this activation started; a read or check begun before the latest one may be outdated.</summary>
+    private long _commits;
 
     private string User => this.GetPrimaryKeyString();
 
@@ -95,36 +106,44 @@ public sealed partial class UserGrain(
             return new WriteDecision(refusal);
         }
         var path = WebDavPath.Parse(request.Path);
-        refusal = await CheckCollision(path);
-        if (refusal != Refusal.None)
+        var check = new WriteCheck(_activation, _commits);
+        var (target, inspectRefusal) = await Inspect(path, check.Commits);
+        if (inspectRefusal != Refusal.None)
         {
-            return new WriteDecision(refusal);
+            return new WriteDecision(inspectRefusal);
         }
-        if (request.DeclaredLength is { } size && QuotaBytes() is { } quota)
+        if (request.DeclaredLength is { } size && QuotaBytes() is { } quota
+            && _user!.UsedBytes + size - (target!.Current?.ContentLength ?? 0) > quota)
         {
             // The reference's early answer, from the declared size alone (without the per-file overhead).
-            var existing = await store.GetEntryAsync(User, path);
-            if (_user!.UsedBytes + size - (existing?.ContentLength ?? 0) > quota)
-            {
-                return new WriteDecision(Refusal.QuotaExceededEarly, quota);
-            }
+            return new WriteDecision(Refusal.QuotaExceededEarly, quota);
         }
-        return WriteDecision.Allowed;
+        return new WriteDecision(Refusal.None, Checked: check);
     }
 
     public Task<CommitOutcome> CommitPut(PutCommit commit) => CommitWithRetry(async () =>
     {
         var path = WebDavPath.Parse(commit.Path);
         var refusal = CheckWriter(commit.SessionSecretHash, commit.Path, isPut: true);
-        if (refusal == Refusal.None)
-        {
-            refusal = await CheckCollision(path);
-        }
         if (refusal != Refusal.None)
         {
             return new CommitOutcome(refusal, 0, commit.BlobId);
         }
-        var old = await store.GetEntryAsync(User, path);
+        EntryRecord? old;
+        if (commit.Checked == new WriteCheck(_activation, _commits) && _entries.TryGet(commit.Path, out var cached))
+        {
+            // Checked by this activation with nothing committed since: the path checks still hold.
+            old = cached;
+        }
+        else
+        {
+            var (target, inspectRefusal) = await Inspect(path, _commits);
+            if (inspectRefusal != Refusal.None)
+            {
+                return new CommitOutcome(inspectRefusal, 0, commit.BlobId);
+            }
+            old = target!.Current;
+        }
         var delta = old is null
             ? commit.ContentLength + StorageAccounting.EntryOverheadBytes
             : commit.ContentLength - old.ContentLength;
@@ -141,7 +160,7 @@ public sealed partial class UserGrain(
             return new CommitOutcome(Refusal.CommitTooLate, 0, commit.BlobId);
         }
         var entry = new EntryRecord(commit.BlobId, commit.ContentHash, commit.ContentLength, commit.ContentType, old?.CreatedAt ?? now, now);
-        return await Commit(new EntryChange(User, path, old?.BlobId, entry, delta, old is null ? 1 : 0, now), old?.BlobId);
+        return await Commit(new EntryChange(User, path, old?.BlobId, entry, delta, old is null ? 1 : 0, now, _user!.Version), old?.BlobId);
     });
 
     public Task<CommitOutcome> Delete(WriteRequest request)
@@ -155,21 +174,25 @@ public sealed partial class UserGrain(
     public Task<CommitOutcome> AdminDelete(string path) =>
         _user is null ? Task.FromResult(new CommitOutcome(Refusal.UserNotFound, 0, null)) : RemoveEntry(path);
 
-    public Task<Refusal> AuthorizeRead(string? sessionSecretHash, string path)
-    {
-        if (!path.StartsWith("/priv/", StringComparison.Ordinal))
-        {
-            return Task.FromResult(Refusal.None);
-        }
-        if (sessionSecretHash is null || !state.State.Sessions.TryGetValue(sessionSecretHash, out var session))
-        {
-            return Task.FromResult(Refusal.PrivateReadNeedsSession);
-        }
-        return Task.FromResult(CapabilityList.Parse(session.Capabilities).CanRead(path) ? Refusal.None : Refusal.NoReadAccess);
-    }
+    public Task<Refusal> AuthorizeRead(string? sessionSecretHash, string path) =>
+        Task.FromResult(CheckReader(sessionSecretHash, path));
 
-    public async Task<EntryView?> GetEntry(string path) =>
-        (await store.GetEntryAsync(User, WebDavPath.Parse(path)))?.ToView(path);
+    public async Task<ReadOutcome> Read(ReadRequest request)
+    {
+        var refusal = CheckReader(request.SessionSecretHash, request.Path);
+        if (refusal != Refusal.None)
+        {
+            return new ReadOutcome(refusal, null);
+        }
+        if (!request.Fresh && _entries.TryGet(request.Path, out var cached))
+        {
+            return new ReadOutcome(Refusal.None, cached?.ToView(request.Path));
+        }
+        var commits = _commits;
+        var entry = await store.GetEntryAsync(User, WebDavPath.Parse(request.Path));
+        Remember(request.Path, entry, commits);
+        return new ReadOutcome(Refusal.None, entry?.ToView(request.Path));
+    }
 
     public async Task<IReadOnlyList<string>?> List(ListRequest request)
     {
@@ -185,7 +208,8 @@ public sealed partial class UserGrain(
         {
             return false;
         }
-        _user = _user with { Disabled = disabled };
+        // The store's version moved with the settings: the next commit reads the user instead of conflicting.
+        _user = _user with { Disabled = disabled, Version = null };
         return true;
     }
 
@@ -201,7 +225,7 @@ public sealed partial class UserGrain(
         {
             return false;
         }
-        _user = _user with { Quota = record };
+        _user = _user with { Quota = record, Version = null };
         return true;
     }
 
@@ -243,43 +267,93 @@ public sealed partial class UserGrain(
         return isPut && _user.Disabled ? Refusal.UserDisabled : Refusal.None;
     }
 
-    /// <summary>A path the store cannot hold is refused before any write (the Azure profile's key-length limit).</summary>
-    private async Task<Refusal> CheckCollision(WebDavPath path)
+    /// <summary>Reads under /pub/ are public; under /priv/ they need a session whose capabilities allow the path.</summary>
+    private Refusal CheckReader(string? sessionSecretHash, string path)
     {
+        if (!path.StartsWith("/priv/", StringComparison.Ordinal))
+        {
+            return Refusal.None;
+        }
+        if (sessionSecretHash is null || !state.State.Sessions.TryGetValue(sessionSecretHash, out var session))
+        {
+            return Refusal.PrivateReadNeedsSession;
+        }
+        return CapabilityList.Parse(session.Capabilities).CanRead(path) ? Refusal.None : Refusal.NoReadAccess;
+    }
+
+    /// <summary>
+    /// The path checks of a write and the entry now there, in one store read. A path the store cannot hold is refused
+    /// before any write (the Azure profile's key-length limit).
+    /// </summary>
+    private async Task<(WriteTarget? Target, Refusal Refusal)> Inspect(WebDavPath path, long commitsBefore)
+    {
+        WriteTarget target;
         try
         {
-            return (await store.InspectWriteAsync(User, path)).Collides ? Refusal.PathCollision : Refusal.None;
+            target = await store.InspectWriteAsync(User, path);
         }
         catch (PathTooLongForStoreException)
         {
-            return Refusal.PathTooLongForStore;
+            return (null, Refusal.PathTooLongForStore);
+        }
+        Remember(path.Value, target.Current, commitsBefore);
+        return target.Collides ? (null, Refusal.PathCollision) : (target, Refusal.None);
+    }
+
+    /// <summary>Caches what a store read returned, unless a commit began since the read did (it may be outdated).</summary>
+    private void Remember(string path, EntryRecord? entry, long commitsBefore)
+    {
+        if (commitsBefore == _commits)
+        {
+            _entries.Set(path, entry);
         }
     }
 
     private Task<CommitOutcome> RemoveEntry(string text) => CommitWithRetry(async () =>
     {
         var path = WebDavPath.Parse(text);
-        var old = await store.GetEntryAsync(User, path);
+        if (!_entries.TryGet(text, out var old))
+        {
+            old = await store.GetEntryAsync(User, path);
+        }
         if (old is null)
         {
             return new CommitOutcome(Refusal.EntryNotFound, 0, null);
         }
         var change = new EntryChange(
-            User, path, old.BlobId, NewEntry: null, -(old.ContentLength + StorageAccounting.EntryOverheadBytes), -1, clock.GetUtcNow());
+            User, path, old.BlobId, NewEntry: null, -(old.ContentLength + StorageAccounting.EntryOverheadBytes), -1, clock.GetUtcNow(),
+            _user!.Version);
         return await Commit(change, old.BlobId);
     });
 
+    /// <summary>
+    /// Commits and moves the cache, usage and version along. Whatever the outcome, reads and checks begun before it are
+    /// outdated; a failed commit may still have reached the store, so the cache and the version are dropped.
+    /// </summary>
     private async Task<CommitOutcome> Commit(EntryChange change, string? releasedBlobId)
     {
-        var committed = (await store.CommitAsync(change)).Event;
+        _commits++;
+        CommitReceipt receipt;
+        try
+        {
+            receipt = await store.CommitAsync(change);
+        }
+        catch
+        {
+            _entries.Clear();
+            _user = _user! with { Version = null };
+            throw;
+        }
+        _entries.Set(change.Path.Value, change.NewEntry);
         _user = _user! with
         {
             UsedBytes = _user.UsedBytes + change.UsedBytesDelta,
             FileCount = _user.FileCount + change.FileCountDelta,
             LastWrite = change.At,
+            Version = receipt.Version,
         };
-        Publish(committed.ToView());
-        return new CommitOutcome(Refusal.None, committed.Id, releasedBlobId);
+        Publish(receipt.Event.ToView());
+        return new CommitOutcome(Refusal.None, receipt.Event.Id, releasedBlobId);
     }
 
     /// <summary>A conflict means the store moved under this activation: reload the user and decide again.</summary>

@@ -54,9 +54,14 @@ public sealed class PublicKey : IEquatable<PublicKey>
     /// <summary>Exactly 52 z-base-32 characters: the form the wire and storage use.</summary>
     public static bool TryParseZ32(ReadOnlySpan<char> text, out PublicKey key)
     {
-        if (text.Length == Z32Length && Base32Alphabets.ZBase32.TryDecode(text, out var bytes))
+        if (ValidatedKeys.TryGet(text, out key))
         {
-            return TryFromBytes(bytes, out key);
+            return true;
+        }
+        if (text.Length == Z32Length && Base32Alphabets.ZBase32.TryDecode(text, out var bytes) && TryFromBytes(bytes, out key))
+        {
+            ValidatedKeys.Add(key);
+            return true;
         }
         key = null!;
         return false;

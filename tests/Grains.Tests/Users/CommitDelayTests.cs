@@ -10,9 +10,9 @@ public sealed class CommitDelayTests : IAsyncLifetime
 {
     private static readonly byte[] Body = [1, 2, 3];
 
-    private CommitDelayCluster _cluster = null!;
+    private UserGrainCluster _cluster = null!;
 
-    public async Task InitializeAsync() => _cluster = await CommitDelayCluster.StartAsync();
+    public async Task InitializeAsync() => _cluster = await UserGrainCluster.StartAsync();
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
@@ -22,14 +22,14 @@ public sealed class CommitDelayTests : IAsyncLifetime
         var (user, session) = await _cluster.SignUpAsync();
         var commit = await _cluster.UploadAsync(session, "/pub/late.txt", Body);
         // A failover or a slow path held the commit back.
-        _cluster.Clock.Advance(CommitDelayCluster.MaxCommitDelay + TimeSpan.FromSeconds(1));
+        _cluster.Clock.Advance(UserGrainCluster.MaxCommitDelay + TimeSpan.FromSeconds(1));
 
         var outcome = await user.CommitPut(commit);
-        _cluster.Clock.Advance(CommitDelayCluster.GracePeriod);
+        _cluster.Clock.Advance(UserGrainCluster.GracePeriod);
         await _cluster.Sweeper.SweepAsync();
 
         Assert.Equal(Refusal.CommitTooLate, outcome.Refusal);
-        Assert.Null(await user.GetEntry("/pub/late.txt"));
+        Assert.Null((await user.Read(new ReadRequest(null, "/pub/late.txt"))).Entry);
         Assert.False(await _cluster.BlobExistsAsync(commit.BlobId));
     }
 
@@ -38,14 +38,14 @@ public sealed class CommitDelayTests : IAsyncLifetime
     {
         var (user, session) = await _cluster.SignUpAsync();
         var commit = await _cluster.UploadAsync(session, "/pub/on-time.txt", Body);
-        _cluster.Clock.Advance(CommitDelayCluster.MaxCommitDelay);
+        _cluster.Clock.Advance(UserGrainCluster.MaxCommitDelay);
 
         // A pass racing the commit at the last moment it is accepted: the body is not yet old to the sweeper.
         await _cluster.Sweeper.SweepAsync();
         var keptForTheCommit = await _cluster.BlobExistsAsync(commit.BlobId);
         var outcome = await user.CommitPut(commit);
         var keptAfter = new List<bool>();
-        foreach (var later in new[] { CommitDelayCluster.GracePeriod, TimeSpan.FromDays(1), TimeSpan.FromDays(365) })
+        foreach (var later in new[] { UserGrainCluster.GracePeriod, TimeSpan.FromDays(1), TimeSpan.FromDays(365) })
         {
             _cluster.Clock.Advance(later);
             await _cluster.Sweeper.SweepAsync();
@@ -54,7 +54,7 @@ public sealed class CommitDelayTests : IAsyncLifetime
 
         Assert.True(keptForTheCommit);
         Assert.True(outcome.IsCommitted);
-        Assert.Equal(commit.BlobId, (await user.GetEntry("/pub/on-time.txt"))?.BlobId);
+        Assert.Equal(commit.BlobId, ((await user.Read(new ReadRequest(null, "/pub/on-time.txt"))).Entry)?.BlobId);
         Assert.All(keptAfter, Assert.True);
     }
 }

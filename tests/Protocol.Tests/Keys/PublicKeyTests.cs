@@ -97,6 +97,23 @@ public class PublicKeyTests
     }
 
     [Fact]
+    public void A_key_parsed_again_is_the_instance_validated_the_first_time() =>
+        Assert.Same(PublicKey.ParseZ32(Key), PublicKey.ParseZ32(Key));
+
+    [Fact]
+    public void A_z32_text_that_is_not_a_curve_point_is_refused_every_time()
+    {
+        var notOnCurve = new byte[32];
+        notOnCurve[0] = 2;
+        var text = Pubky.Protocol.Encoding.Base32Alphabets.ZBase32.Encode(notOnCurve);
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            Assert.False(PublicKey.TryParseZ32(text, out _));
+        }
+    }
+
+    [Fact]
     public void Bytes_of_the_wrong_length_are_rejected_with_the_length()
     {
         var error = Assert.Throws<InvalidPublicKeyException>(() => PublicKey.FromBytes(new byte[31]));

@@ -7,27 +7,31 @@ using Pubky.Protocol.Sessions;
 using Pubky.Protocol.Time;
 using PubkyCluster.Grains.Users;
 using PubkyCluster.Storage.Embedded;
+using PubkyCluster.Storage.Embedded.Users;
 using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Sweeping;
 
 namespace PubkyCluster.Grains.Tests.Users;
 
 /// <summary>
-/// One silo with the real user grain and embedded storage (SQLite and files in a fresh directory), whose clock is a
+/// One silo with the real user grain and embedded storage (SQLite and files in a fresh directory; entry reads counted by
+/// <see cref="CountingUserStore"/>), whose clock is a
 /// <see cref="FakeTimeProvider"/>; Orleans' own timers stay on real time. The file store stamps blobs with the
 /// machine's clock, so the fake clock starts at the machine's now and tests move it by tens of minutes or more: the
 /// seconds a test takes never decide an outcome.
 /// </summary>
-public sealed class CommitDelayCluster : IAsyncDisposable
+public sealed class UserGrainCluster : IAsyncDisposable
 {
     private readonly InProcessTestCluster _cluster;
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "pubky-grains-" + Guid.NewGuid().ToString("N"));
 
-    private CommitDelayCluster()
+    private UserGrainCluster()
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
+            silo.Services.AddSingleton(provider => new CountingUserStore(provider.GetRequiredService<SqliteUserStore>()));
+            silo.Services.AddSingleton<IUserStore>(provider => provider.GetRequiredService<CountingUserStore>());
             silo.Services.AddPubkyEmbeddedStorage(options => options.DataDirectory = _dataDirectory);
             silo.AddPubkyEmbeddedGrainStorage();
             silo.Services.AddSingleton<TimeProvider>(Clock);
@@ -48,15 +52,17 @@ public sealed class CommitDelayCluster : IAsyncDisposable
 
     public IBlobStore Blobs => Silo.GetRequiredService<IBlobStore>();
 
+    public CountingUserStore Store => Silo.GetRequiredService<CountingUserStore>();
+
     /// <summary>A sweeper over the silo's stores on the fake clock, with the default grace period.</summary>
     public OrphanBlobSweeper Sweeper => new(
         Blobs, Silo.GetRequiredService<IUserStore>(), Options.Create(new OrphanBlobSweeperOptions { GracePeriod = GracePeriod }), Clock);
 
     private IServiceProvider Silo => _cluster.Silos[0].ServiceProvider;
 
-    public static async Task<CommitDelayCluster> StartAsync()
+    public static async Task<UserGrainCluster> StartAsync()
     {
-        var cluster = new CommitDelayCluster();
+        var cluster = new UserGrainCluster();
         await cluster._cluster.DeployAsync();
         return cluster;
     }
