@@ -252,6 +252,67 @@ public sealed class GroupCommitTests(TempDirectory directory) : IClassFixture<Te
         Assert.NotNull(await new SqliteUserStore(reopened).GetEntryAsync(users[2], "/pub/a"));
     }
 
+    [Fact]
+    public async Task A_writer_statement_reused_from_the_cache_binds_only_its_own_values()
+    {
+        await using var database = await OpenAsync();
+        var store = new SqliteUserStore(database);
+        var users = await CreateUsersAsync(store, 3);
+
+        foreach (var (user, count) in users.Select((user, index) => (user, index + 10)))
+        {
+            await database.WriteAsync(
+                async (connection, transaction, token) =>
+                {
+                    using var command = database.Command(
+                        connection, "UPDATE users SET file_count = $count WHERE user_key = $user", transaction);
+                    command.Parameters.Bind("$count", count);
+                    command.Parameters.Bind("$user", user);
+                    return await command.ExecuteNonQueryAsync(token);
+                },
+                CancellationToken.None);
+        }
+
+        var counts = await Task.WhenAll(users.Select(async user => (await store.GetUserAsync(user))!.FileCount));
+        Assert.Equal([10, 11, 12], counts);
+    }
+
+    [Fact]
+    public async Task The_same_statement_twice_at_once_in_a_write_gets_two_commands()
+    {
+        await using var database = await OpenAsync();
+
+        var sums = await database.WriteAsync(
+            async (connection, transaction, token) =>
+            {
+                const string Sql = "SELECT $value + 1";
+                using var outer = database.Command(connection, Sql, transaction);
+                outer.Parameters.Bind("$value", 1);
+                using var reader = await outer.ExecuteReaderAsync(token);
+                await reader.ReadAsync(token);
+                using var inner = database.Command(connection, Sql, transaction);
+                inner.Parameters.Bind("$value", 10);
+                return (reader.GetInt64(0), Convert.ToInt64(await inner.ExecuteScalarAsync(token)));
+            },
+            CancellationToken.None);
+
+        Assert.Equal((2L, 11L), sums);
+    }
+
+    [Fact]
+    public async Task Closing_releases_the_writer_and_its_prepared_statements()
+    {
+        var database = await OpenAsync();
+        var store = new SqliteUserStore(database);
+        var users = await CreateUsersAsync(store, 2);
+        await Task.WhenAll(users.Select(user => store.CommitAsync(Put(user, "/pub/a"))));
+
+        await database.DisposeAsync();
+
+        // The last connection to close checkpoints and removes the WAL; a statement left open would keep it.
+        Assert.False(File.Exists(database.FilePath + "-wal"));
+    }
+
     private async Task<EmbeddedDatabase> OpenAsync(string? name = null, int maxWritesPerCommit = EmbeddedDatabase.DefaultMaxWritesPerCommit)
     {
         var database = new EmbeddedDatabase(directory.For(name ?? NewName()), maxWritesPerCommit);

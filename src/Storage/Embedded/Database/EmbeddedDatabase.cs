@@ -23,7 +23,9 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
 
     private const int BusyTimeoutMilliseconds = 30_000;
 
-    private const string Savepoint = "write";
+    private const string SavepointSql = "SAVEPOINT write";
+    private const string ReleaseSql = "RELEASE write";
+    private const string RollbackToSql = "ROLLBACK TO write";
 
     private readonly string _connectionString;
     private readonly int _maxWritesPerCommit;
@@ -36,6 +38,7 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
     private readonly Task _writerLoop;
     private readonly ILogger _logger;
     private volatile SqliteConnection? _writer;
+    private WriterStatementCache? _statements;
     private volatile bool _initialized;
     private volatile bool _disposed;
     private long _commandCount;
@@ -127,12 +130,24 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
         return pending.Task;
     }
 
-    /// <summary>A command on <paramref name="connection"/>, counted in <see cref="CommandCount"/>.</summary>
+    /// <summary>
+    /// A command on <paramref name="connection"/>, counted in <see cref="CommandCount"/>; on the writer, a prepared one
+    /// from its cache, which the caller's Dispose returns.
+    /// </summary>
     internal SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         Interlocked.Increment(ref _commandCount);
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
+        SqliteCommand command;
+        if (ReferenceEquals(connection, _writer))
+        {
+            command = _statements!.Rent(sql);
+        }
+        else
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+        }
+
         command.Transaction = transaction;
         return command;
     }
@@ -248,19 +263,27 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
     private async Task RunInSavepointAsync(PendingWrite write, SqliteConnection connection, SqliteTransaction transaction)
     {
         _group.Add(write);
-        transaction.Save(Savepoint);
+        ExecuteOnWriter(SavepointSql, transaction);
         try
         {
             await write.RunAsync(connection, transaction);
         }
         catch (Exception exception) when (IsInTransaction(connection))
         {
-            transaction.Rollback(Savepoint);
+            ExecuteOnWriter(RollbackToSql, transaction);
             _group.RemoveAt(_group.Count - 1);
             write.Fail(exception);
         }
 
-        transaction.Release(Savepoint);
+        ExecuteOnWriter(ReleaseSql, transaction);
+    }
+
+    /// <summary>The transaction's own statements, prepared once and not counted in <see cref="CommandCount"/>.</summary>
+    private void ExecuteOnWriter(string sql, SqliteTransaction transaction)
+    {
+        using var command = _statements!.Rent(sql);
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
     }
 
     private static bool IsInTransaction(SqliteConnection connection) => raw.sqlite3_get_autocommit(connection.Handle) == 0;
@@ -308,6 +331,7 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
             throw;
         }
 
+        _statements = new WriterStatementCache(connection);
         _writer = connection;
         _initialized = true;
         LogOpened(FilePath);
@@ -329,6 +353,8 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
         }
 
         _disposed = true;
+        _statements?.Clear();
+        _statements = null;
         _writer?.Dispose();
         _writer = null;
         using var pooled = new SqliteConnection(_connectionString);
