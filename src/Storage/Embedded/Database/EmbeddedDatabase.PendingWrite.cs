@@ -5,8 +5,8 @@ namespace PubkyCluster.Storage.Embedded.Database;
 public sealed partial class EmbeddedDatabase
 {
     /// <summary>
-    /// A write waiting for the writer loop. It is either cancelled while queued or started, never both: the loop
-    /// skips a cancelled one, and a started one ignores its token, so the caller's answer matches what was committed.
+    /// A write waiting for the writer. It is either cancelled while queued or started, never both: the writer skips a
+    /// cancelled one, and a started one ignores its token, so the caller's answer matches what was committed.
     /// </summary>
     private abstract class PendingWrite
     {
@@ -17,7 +17,7 @@ public sealed partial class EmbeddedDatabase
         private int _state;
         private CancellationTokenRegistration _cancellation;
 
-        /// <summary>Called by the loop right before running the write; false when the caller gave up first.</summary>
+        /// <summary>Called by the writer right before running the write; false when the caller gave up first.</summary>
         public bool TryStart()
         {
             if (Interlocked.CompareExchange(ref _state, Started, Queued) != Queued)
@@ -59,7 +59,7 @@ public sealed partial class EmbeddedDatabase
     {
         private readonly Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> _write;
 
-        // Continuations must not run on the writer loop, which would otherwise wait for each caller's next step.
+        // The writer completes a whole group: callers' continuations must not run on it, one after the other.
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
 

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,11 +6,12 @@ using SQLitePCL;
 namespace PubkyCluster.Storage.Embedded.Database;
 
 /// <summary>
-/// The one SQLite file behind every embedded store. All writes go through a single connection driven by one writer
-/// loop: SQLite has one writer anyway, and serialising here makes event ids increase in commit order without gaps.
-/// The loop commits the writes that queued up while it was busy together (group commit): each runs in a savepoint of
-/// one transaction, and one durable commit, so one fsync, serves them all. Nothing waits for a timer, so a lone write
-/// is committed at once. Reads use pooled connections of their own and see the last committed state (WAL).
+/// The one SQLite file behind every embedded store. All writes go through a single connection, one group of writes
+/// at a time: SQLite has one writer anyway, and serialising here makes event ids increase in commit order without
+/// gaps. The writes that queue up while a group commits form the next group (group commit): each runs in a savepoint
+/// of one transaction, and one durable commit, so one fsync, serves them all. Nothing waits for a timer, and a caller
+/// that finds the writer idle commits its group on its own thread, so a lone write costs what it did without grouping.
+/// Reads use pooled connections of their own and see the last committed state (WAL).
 /// </summary>
 public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
 {
@@ -29,18 +29,26 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
 
     private readonly string _connectionString;
     private readonly int _maxWritesPerCommit;
-    private readonly Channel<PendingWrite> _queue =
-        Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _queueLock = new();
+    private readonly Queue<PendingWrite> _queue = new();
 
-    /// <summary>The started writes of the transaction being built; touched by the writer loop only.</summary>
+    /// <summary>Completed once closing has begun and no group is running or queued.</summary>
+    private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The started writes of the transaction being built; touched only by whoever is writing.</summary>
     private readonly List<PendingWrite> _group = [];
     private readonly SemaphoreSlim _openGate = new(1, 1);
-    private readonly Task _writerLoop;
     private readonly ILogger _logger;
     private volatile SqliteConnection? _writer;
     private WriterStatementCache? _statements;
     private volatile bool _initialized;
     private volatile bool _disposed;
+
+    /// <summary>Whether a caller or the thread pool is committing groups; under the queue lock.</summary>
+    private bool _writing;
+
+    /// <summary>No write is accepted any more; under the queue lock.</summary>
+    private bool _closing;
     private long _commandCount;
     private long _commitCount;
 
@@ -66,11 +74,6 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
         }.ToString();
         _maxWritesPerCommit = maxWritesPerCommit;
         _logger = logger ?? NullLogger<EmbeddedDatabase>.Instance;
-        // The loop outlives whoever happened to construct the database, so it must not carry that caller's context.
-        using (ExecutionContext.SuppressFlow())
-        {
-            _writerLoop = Task.Run(RunWriterAsync);
-        }
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -110,8 +113,8 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Queues <paramref name="write"/> for the writer loop, which runs it inside a savepoint of a BEGIN IMMEDIATE
-    /// transaction, possibly shared with other callers' writes. The task completes only once that transaction is
+    /// Queues <paramref name="write"/> to run inside a savepoint of a BEGIN IMMEDIATE transaction, possibly shared with
+    /// other callers' writes. The task completes only once that transaction is
     /// committed durably (synchronous=FULL), exactly as if the write had had a transaction of its own. An exception
     /// from <paramref name="write"/> rolls back its own changes only and is this caller's alone; a failed commit fails
     /// every write of the transaction. Cancelling before the write has started removes it; once started it runs to
@@ -121,13 +124,30 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
         Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> write,
         CancellationToken cancellationToken)
     {
-        var pending = new PendingWrite<T>(write, cancellationToken);
-        if (!_queue.Writer.TryWrite(pending))
+        if (cancellationToken.IsCancellationRequested)
         {
-            pending.Fail(new ObjectDisposedException(nameof(EmbeddedDatabase)));
+            return Task.FromCanceled<T>(cancellationToken);
         }
 
-        return pending.Task;
+        var pending = new PendingWrite<T>(write, cancellationToken);
+        lock (_queueLock)
+        {
+            if (_closing)
+            {
+                pending.Fail(new ObjectDisposedException(nameof(EmbeddedDatabase)));
+                return pending.Task;
+            }
+
+            _queue.Enqueue(pending);
+            if (_writing)
+            {
+                return pending.Task;
+            }
+
+            _writing = true;
+        }
+
+        return LeadAsync(pending);
     }
 
     /// <summary>
@@ -155,8 +175,8 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
     /// <summary>Refuses new writes, lets the queued ones commit, then closes the files.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _writerLoop;
+        BeginClosing();
+        await _idle.Task;
         await _openGate.WaitAsync();
         try
         {
@@ -171,8 +191,8 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
     /// <inheritdoc cref="DisposeAsync"/>
     public void Dispose()
     {
-        _queue.Writer.TryComplete();
-        _writerLoop.GetAwaiter().GetResult();
+        BeginClosing();
+        _idle.Task.GetAwaiter().GetResult();
         _openGate.Wait();
         try
         {
@@ -184,12 +204,77 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Ends when the queue is completed and empty; a group's failure is its callers', never the loop's.</summary>
-    private async Task RunWriterAsync()
+    /// <summary>
+    /// The writer was idle, so the queue held only <paramref name="own"/>: the group committed here contains it. Writes
+    /// queued meanwhile go to the thread pool, so this caller is answered as soon as its own write is durable.
+    /// </summary>
+    private async Task<T> LeadAsync<T>(PendingWrite<T> own)
     {
-        while (await _queue.Reader.WaitToReadAsync())
+        try
         {
             await CommitGroupAsync();
+        }
+        finally
+        {
+            if (!StopIfIdle())
+            {
+                // The drain outlives this caller, so it must not carry the caller's context.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _ = Task.Run(DrainAsync);
+                }
+            }
+        }
+
+        return await own.Task;
+    }
+
+    private async Task DrainAsync()
+    {
+        do
+        {
+            await CommitGroupAsync();
+        }
+        while (!StopIfIdle());
+    }
+
+    /// <summary>Ends the writing when nothing is queued, atomically with the enqueuing callers' look at it.</summary>
+    private bool StopIfIdle()
+    {
+        lock (_queueLock)
+        {
+            if (_queue.Count > 0)
+            {
+                return false;
+            }
+
+            _writing = false;
+            if (_closing)
+            {
+                _idle.TrySetResult();
+            }
+
+            return true;
+        }
+    }
+
+    private void BeginClosing()
+    {
+        lock (_queueLock)
+        {
+            _closing = true;
+            if (!_writing)
+            {
+                _idle.TrySetResult();
+            }
+        }
+    }
+
+    private PendingWrite? Dequeue()
+    {
+        lock (_queueLock)
+        {
+            return _queue.TryDequeue(out var write) ? write : null;
         }
     }
 
@@ -208,7 +293,7 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
         {
             // Without a writer nothing queued can run: fail it now, the next write tries to open again.
             LogWriterUnavailable(exception, FilePath);
-            while (_queue.Reader.TryRead(out var write))
+            while (Dequeue() is { } write)
             {
                 write.Fail(exception);
             }
@@ -220,7 +305,7 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
         try
         {
             using var transaction = connection.BeginTransaction(deferred: false);
-            while (_group.Count < _maxWritesPerCommit && _queue.Reader.TryRead(out var write))
+            while (_group.Count < _maxWritesPerCommit && Dequeue() is { } write)
             {
                 if (write.TryStart())
                 {
@@ -344,7 +429,7 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Closes the writer and the pooled readers, so the files are released. After the writer loop has ended, holding the open gate.</summary>
+    /// <summary>Closes the writer and the pooled readers, so the files are released. Once idle, holding the open gate.</summary>
     private void Close()
     {
         if (_disposed)

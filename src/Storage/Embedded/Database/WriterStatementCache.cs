@@ -4,8 +4,8 @@ namespace PubkyCluster.Storage.Embedded.Database;
 
 /// <summary>
 /// The writer connection's commands, kept prepared and reused by SQL text. Microsoft.Data.Sqlite prepares the SQL of
-/// every new command again, which cost about as much as running it; under group commit the writer loop is what
-/// bounds throughput, so it keeps its statements. Only the writer loop uses the cache, so it takes no lock. A command
+/// every new command again, which cost about as much as running it; under group commit the writer is what bounds
+/// throughput, so it keeps its statements. Only one group is written at a time, so the cache takes no lock. A command
 /// is lent to one caller at a time; its caller's Dispose returns it here, and a second use of the same SQL while it is
 /// lent gets a fresh command. The writer runs a fixed set of statements, so the cache stops growing at
 /// <see cref="Capacity"/> rather than evicting: SQL built with values in its text would otherwise churn it.
