@@ -28,7 +28,7 @@ public sealed class GroupCommitTests(TempDirectory directory) : IClassFixture<Te
         var events = await Task.WhenAll(commits);
 
         Assert.Equal(1, database.CommitCount - commitsBefore);
-        Assert.Equal(Enumerable.Range(0, 10).Select(index => events[0].Id + index), events.Select(committed => committed.Id));
+        Assert.Equal(Enumerable.Range(0, 10).Select(index => events[0].Event.Id + index), events.Select(committed => committed.Event.Id));
     }
 
     [Fact]
@@ -122,11 +122,11 @@ public sealed class GroupCommitTests(TempDirectory directory) : IClassFixture<Te
 
         await Assert.ThrowsAsync<InvalidDataException>(() => failing);
         await Assert.ThrowsAsync<StoreConflictException>(() => conflicting);
-        Assert.Equal((await before).Id + 1, (await after).Id);
+        Assert.Equal((await before).Event.Id + 1, (await after).Event.Id);
         var next = await store.CommitAsync(Put(users[0], "/pub/d"));
-        Assert.Equal((await after).Id + 1, next.Id);
-        var feed = await store.ReadFeedAsync((await before).Id - 1, 10, "");
-        Assert.Equal([(await before).Id, (await after).Id, next.Id], feed.Select(committed => committed.Id));
+        Assert.Equal((await after).Event.Id + 1, next.Event.Id);
+        var feed = await store.ReadFeedAsync((await before).Event.Id - 1, 10, "");
+        Assert.Equal([(await before).Event.Id, (await after).Event.Id, next.Event.Id], feed.Select(committed => committed.Id));
     }
 
     [Fact]
