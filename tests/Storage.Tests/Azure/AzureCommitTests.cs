@@ -29,7 +29,7 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
             var outcomes = await Task.WhenAll(new[] { first, second }.Select(store => Task.Run(async () =>
             {
                 var at = TestClock.Next();
-                var entry = current with { BlobId = NewBlobId(), ContentLength = 20, ModifiedAt = at };
+                var entry = current with { BlobId = NewBlobId(user), ContentLength = 20, ModifiedAt = at };
                 try
                 {
                     await store.CommitAsync(new EntryChange(user, P("/pub/a.txt"), current.BlobId, entry, 20 - current.ContentLength, 0, at));
@@ -191,8 +191,8 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
     {
         var store = Open(Guid.NewGuid().ToString("N"));
         var user = (await CreateUserAsync(store)).User;
-        var first = NewBlobId();
-        var second = NewBlobId();
+        var first = NewBlobId(user);
+        var second = NewBlobId(user);
         await PutAsync(store, user, "/pub/a", 1, first);
         await PutAsync(store, user, "/pub/a", 1, second);
 
@@ -224,7 +224,7 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
     private static EntryChange PutChange(string user, string path)
     {
         var at = TestClock.Next();
-        var entry = new EntryRecord(NewBlobId(), HashOf(path, 1), 1, "text/plain", at, at);
+        var entry = new EntryRecord(NewBlobId(user), HashOf(path, 1), 1, "text/plain", at, at);
         return new EntryChange(user, P(path), null, entry, 1 + Overhead, 1, at);
     }
 }

@@ -126,7 +126,7 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
         var store = await OpenFreshAsync();
         var user = (await CreateUserAsync(store)).User;
         var at = TestClock.Next();
-        var entry = new EntryRecord(NewBlobId(), HashOf("/pub/a.txt", 3), 3, "text/plain", at, at);
+        var entry = new EntryRecord(NewBlobId(user), HashOf("/pub/a.txt", 3), 3, "text/plain", at, at);
 
         await store.CommitAsync(new EntryChange(user, P("/pub/a.txt"), null, entry, 3 + Overhead, 1, at));
 
@@ -195,10 +195,10 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
         var current = (await store.GetEntryAsync(user, "/pub/a.txt"))!;
         var usage = (await store.GetUserAsync(user))!;
         var at = TestClock.Next();
-        var replacement = current with { BlobId = NewBlobId(), ContentLength = 99, ModifiedAt = at };
+        var replacement = current with { BlobId = NewBlobId(user), ContentLength = 99, ModifiedAt = at };
 
         await Assert.ThrowsAsync<StoreConflictException>(() => store.CommitAsync(
-            new EntryChange(user, P("/pub/a.txt"), NewBlobId(), replacement, 89, 0, at)));
+            new EntryChange(user, P("/pub/a.txt"), NewBlobId(user), replacement, 89, 0, at)));
 
         Assert.Equal(current.BlobId, (await store.GetEntryAsync(user, "/pub/a.txt"))!.BlobId);
         Assert.Equal(usage, await store.GetUserAsync(user));
@@ -211,7 +211,7 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
         var user = (await CreateUserAsync(store)).User;
         await PutAsync(store, user, "/pub/a.txt", 10);
         var at = TestClock.Next();
-        var entry = new EntryRecord(NewBlobId(), HashOf("/pub/a.txt", 1), 1, "text/plain", at, at);
+        var entry = new EntryRecord(NewBlobId(user), HashOf("/pub/a.txt", 1), 1, "text/plain", at, at);
 
         await Assert.ThrowsAsync<StoreConflictException>(() => store.CommitAsync(
             new EntryChange(user, P("/pub/a.txt"), null, entry, 1 + Overhead, 1, at)));
@@ -225,7 +225,7 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
         var store = await OpenFreshAsync();
         var user = NewUser();
         var at = TestClock.Next();
-        var entry = new EntryRecord(NewBlobId(), HashOf("/pub/a.txt", 1), 1, "text/plain", at, at);
+        var entry = new EntryRecord(NewBlobId(user), HashOf("/pub/a.txt", 1), 1, "text/plain", at, at);
 
         await Assert.ThrowsAsync<StoreConflictException>(() => store.CommitAsync(
             new EntryChange(user, P("/pub/a.txt"), null, entry, 1 + Overhead, 1, at)));
@@ -271,8 +271,8 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
     {
         var store = await OpenFreshAsync();
         var user = (await CreateUserAsync(store)).User;
-        var first = NewBlobId();
-        var second = NewBlobId();
+        var first = NewBlobId(user);
+        var second = NewBlobId(user);
         await PutAsync(store, user, "/pub/a", 1, first);
         Assert.True(await store.IsBlobReferencedAsync(first));
 

@@ -15,7 +15,8 @@ public static class GrainLikeWriter
 
     public static string NewUser() => "user" + Guid.NewGuid().ToString("N");
 
-    public static string NewBlobId() => Guid.NewGuid().ToString("N");
+    /// <summary>A fresh id naming its owner, as the gateway makes them.</summary>
+    public static string NewBlobId(string owner) => BlobIds.New(owner);
 
     /// <summary>A stand-in for the BLAKE3 hash: 32 bytes that differ per path and length.</summary>
     public static byte[] HashOf(string path, long length) => SHA256.HashData(Encoding.UTF8.GetBytes($"{path}:{length}"));
@@ -32,7 +33,7 @@ public static class GrainLikeWriter
         var current = await store.GetEntryAsync(user, path);
         var at = TestClock.Next();
         var entry = new EntryRecord(
-            blobId ?? NewBlobId(), HashOf(path, length), length, "text/plain", current?.CreatedAt ?? at, at);
+            blobId ?? NewBlobId(user), HashOf(path, length), length, "text/plain", current?.CreatedAt ?? at, at);
         var delta = current is null ? length + Overhead : length - current.ContentLength;
         return (await store.CommitAsync(new EntryChange(user, P(path), current?.BlobId, entry, delta, current is null ? 1 : 0, at))).Event;
     }
