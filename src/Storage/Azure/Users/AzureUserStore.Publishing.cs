@@ -23,8 +23,7 @@ public sealed partial class AzureUserStore
         }
 
         await _tables.InitializeAsync(cancellationToken);
-        var rows = await QueryAsync(
-            _tables.Users,
+        var rows = await _tables.Users.QueryRowsAsync(
             TableClient.CreateQueryFilter(
                 $"PartitionKey eq {partition} and RowKey ge {UserRows.OutboxPrefix} and RowKey lt {UserRows.OutboxEnd}"),
             take: null,

@@ -53,8 +53,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
         }
 
         await _tables.InitializeAsync(cancellationToken);
-        var rows = await QueryAsync(
-            _tables.Users,
+        var rows = await _tables.Users.QueryRowsAsync(
             TableClient.CreateQueryFilter(
                 $"PartitionKey eq {partition} and RowKey ge {UserRows.OutboxPrefix} and RowKey le {UserRows.UserRow}"),
             take: null,
@@ -158,8 +157,10 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     }
 
     /// <summary>
-    /// One query: an exact match on each proper ancestor path (a file there blocks the write) or any entry in the
-    /// range of '&lt;path&gt;/' (the path is a directory already).
+    /// One query: an exact match on each proper ancestor path (a file there blocks the write), on the path itself, and
+    /// the range of '&lt;path&gt;/' (the path is a directory already). Rows come in RowKey order (ancestors, the
+    /// entry, then what lies below), so (ancestors + 2) rows decide both. A path deeper than one filter's comparison
+    /// limit is split into queries that run side by side.
     /// </summary>
     /// <exception cref="PathTooLongForStoreException">The path is too long for a table key in this profile.</exception>
     public async Task<WriteTarget> InspectWriteAsync(string user, WebDavPath path, CancellationToken cancellationToken = default)
@@ -171,18 +172,29 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             throw new PathTooLongForStoreException(
                 $"The path is too long for the cluster profile: its table key exceeds {TableKeys.MaxLength} characters.");
         }
-        var alternatives = new List<string>
+
+        var partition = UserRows.PartitionOf(user);
+        if (!TableKeys.Fits(partition))
         {
-            TableClient.CreateQueryFilter(
-                $"(RowKey ge {UserRows.EntryKey(below)} and RowKey lt {UserRows.EntryKey(Utf8ByteOrder.DirectoryEnd(below))})"),
-        };
-        foreach (var ancestor in path.AncestorFiles)
-        {
-            alternatives.Add(TableClient.CreateQueryFilter($"RowKey eq {UserRows.EntryKey(ancestor.Value)}"));
+            return new WriteTarget(false, null);
         }
 
-        var collides = await AnyEntryAsync(user, string.Join(" or ", alternatives), cancellationToken);
-        return new WriteTarget(collides, await ReadEntryAsync(user, path.Value, cancellationToken));
+        var entryKey = UserRows.EntryKey(path.Value);
+        var alternatives = new List<(string Filter, int Comparisons)>
+        {
+            (TableClient.CreateQueryFilter($"RowKey eq {entryKey}"), 1),
+            (TableClient.CreateQueryFilter(
+                $"(RowKey ge {UserRows.EntryKey(below)} and RowKey lt {UserRows.EntryKey(Utf8ByteOrder.DirectoryEnd(below))})"), 2),
+        };
+        alternatives.AddRange(path.AncestorFiles.Select(
+            ancestor => (TableClient.CreateQueryFilter($"RowKey eq {UserRows.EntryKey(ancestor.Value)}"), 1)));
+
+        await _tables.InitializeAsync(cancellationToken);
+        var pages = await Task.WhenAll(RowFilters.AnyOf(partition, alternatives).Select(
+            query => _tables.Users.QueryRowsAsync(query.Filter, query.Alternatives, cancellationToken)));
+        var rows = pages.SelectMany(page => page).ToList();
+        var current = rows.Find(row => row.RowKey == entryKey);
+        return new WriteTarget(rows.Exists(row => row.RowKey != entryKey), current is null ? null : ToEntry(current));
     }
 
     public async Task<bool> HasEntriesUnderAsync(string user, WebDavPath directory, CancellationToken cancellationToken = default)
@@ -254,7 +266,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
         var filter = afterUser is null
             ? TableClient.CreateQueryFilter($"RowKey eq {UserRows.UserRow}")
             : TableClient.CreateQueryFilter($"PartitionKey gt {UserRows.PartitionOf(afterUser)} and RowKey eq {UserRows.UserRow}");
-        var rows = await QueryAsync(_tables.Users, filter, limit, cancellationToken, select: [UserRows.User]);
+        var rows = await _tables.Users.QueryRowsAsync(filter, limit, cancellationToken, select: [UserRows.User]);
         return [.. rows.Select(row => TableValues.GetRequiredString(row, UserRows.User))];
     }
 
@@ -318,8 +330,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
         var entryKey = UserRows.EntryKey(change.Path.Value);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var rows = await QueryAsync(
-                _tables.Users,
+            var rows = await _tables.Users.QueryRowsAsync(
                 TableClient.CreateQueryFilter(
                     $"PartitionKey eq {partition} and (RowKey eq {entryKey} or (RowKey ge {UserRows.OutboxPrefix} and RowKey le {UserRows.UserRow}))"),
                 take: null,
@@ -385,8 +396,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
         }
 
         await _tables.InitializeAsync(cancellationToken);
-        var found = await QueryAsync(
-            _tables.Users,
+        var found = await _tables.Users.QueryRowsAsync(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + $" and ({rowFilter})",
             take: 1,
             cancellationToken,
@@ -440,30 +450,6 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             [UserRows.CreatedAt] = TableValues.ToMicros(entry.CreatedAt),
             [UserRows.ModifiedAt] = TableValues.ToMicros(entry.ModifiedAt),
         };
-
-    /// <summary>Runs a query, stopping after <paramref name="take"/> rows when given.</summary>
-    private static async Task<List<TableEntity>> QueryAsync(
-        TableClient table, string filter, int? take, CancellationToken cancellationToken, IEnumerable<string>? select = null)
-    {
-        var rows = new List<TableEntity>();
-        if (take is <= 0)
-        {
-            return rows;
-        }
-
-        await foreach (var row in table
-                           .QueryAsync<TableEntity>(filter, maxPerPage: take is { } limit ? Math.Min(limit, 1000) : null, select, cancellationToken)
-                           )
-        {
-            rows.Add(row);
-            if (rows.Count == take)
-            {
-                break;
-            }
-        }
-
-        return rows;
-    }
 
     /// <summary>A short randomised pause that grows with the attempt, so contending writers spread out.</summary>
     private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
