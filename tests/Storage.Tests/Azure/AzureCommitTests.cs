@@ -60,7 +60,7 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
         var before = await PutAsync(crashed, user, "/pub/before");
 
         // The durable step only: the process "dies" before publishing.
-        await crashed.WriteCommitAsync(PutChange(user, "/pub/interrupted"), CancellationToken.None);
+        await crashed.WriteCommitAsync(NewFile(user, "/pub/interrupted"), CancellationToken.None);
         Assert.Equal([before.Id], (await crashed.ReadFeedAsync(0, 100, "")).Select(e => e.Id));
 
         // The next activation reads the user (twice, from two instances); the event appears once.
@@ -84,7 +84,7 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
         var name = Guid.NewGuid().ToString("N");
         var crashed = Open(name);
         var user = (await CreateUserAsync(crashed)).User;
-        var pending = await crashed.WriteCommitAsync(PutChange(user, "/pub/a"), CancellationToken.None);
+        var (pending, _) = await crashed.WriteCommitAsync(NewFile(user, "/pub/a"), CancellationToken.None);
         var (id, _) = await crashed.AppendToLogAsync(pending, CancellationToken.None);
 
         // Dies before the outbox row is completed; a concurrent replay and the next commit both see it.
@@ -220,11 +220,4 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
     }
 
     private AzureUserStore Open(string name) => new(AzureStores.Tables(azurite, name));
-
-    private static EntryChange PutChange(string user, string path)
-    {
-        var at = TestClock.Next();
-        var entry = new EntryRecord(NewBlobId(user), HashOf(path, 1), 1, "text/plain", at, at);
-        return new EntryChange(user, P(path), null, entry, 1 + Overhead, 1, at);
-    }
 }
