@@ -85,7 +85,7 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
         var crashed = Open(name);
         var user = (await CreateUserAsync(crashed)).User;
         var (pending, _) = await crashed.WriteCommitAsync(NewFile(user, "/pub/a"), CancellationToken.None);
-        var (id, _) = await crashed.AppendToLogAsync(pending, CancellationToken.None);
+        var id = (await crashed.Log.AppendAsync(pending, CancellationToken.None)).Id;
 
         // Dies before the outbox row is completed; a concurrent replay and the next commit both see it.
         var revived = Open(name);

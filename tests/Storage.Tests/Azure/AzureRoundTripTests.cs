@@ -1,5 +1,7 @@
 using PubkyCluster.Storage.Azure.Tables;
 using PubkyCluster.Storage.Azure.Users;
+using PubkyCluster.Storage.Ports;
+using PubkyCluster.Storage.Tests.Infrastructure;
 using PubkyCluster.Storage.Tests.Support;
 using static PubkyCluster.Storage.Tests.Infrastructure.GrainLikeWriter;
 using static PubkyCluster.Storage.Tests.Infrastructure.TypedPaths;
@@ -11,6 +13,61 @@ namespace PubkyCluster.Storage.Tests.Azure;
 public sealed class AzureRoundTripTests(AzuriteFixture azurite)
 {
     private readonly RequestLog _log = new();
+
+    [AzuriteFact]
+    public async Task A_commit_with_the_current_version_is_three_transactions_for_a_new_file_an_overwrite_and_a_delete()
+    {
+        var (store, tables) = Open();
+        await PutAsync(store, (await CreateUserAsync(store)).User, "/pub/warm");
+        var user = (await CreateUserAsync(store)).User;
+        var version = (await store.GetUserAsync(user))!.Version;
+
+        _log.Clear();
+        var created = await store.CommitAsync(NewFile(user, "/pub/a", version));
+        var afterCreate = _log.Sent;
+
+        var current = (await store.InspectWriteAsync(user, P("/pub/a"))).Current!;
+        var at = TestClock.Next();
+        var replacement = current with { BlobId = NewBlobId(user), ContentLength = 5, ModifiedAt = at };
+        _log.Clear();
+        var overwritten = await store.CommitAsync(
+            new EntryChange(user, P("/pub/a"), current.BlobId, replacement, 4, 0, at, created.Version));
+        var afterOverwrite = _log.Sent;
+
+        _log.Clear();
+        await store.CommitAsync(
+            new EntryChange(user, P("/pub/a"), replacement.BlobId, null, -(5 + Overhead), -1, TestClock.Next(), overwritten.Version));
+        var afterDelete = _log.Sent;
+
+        foreach (var sent in new[] { afterCreate, afterOverwrite, afterDelete })
+        {
+            // The user's partition, the log, the user's partition again: no read anywhere.
+            Assert.Equal(3, sent.Count);
+            Assert.True(sent[0].IsTransactionOn(tables.Users.Name));
+            Assert.True(sent[1].IsTransactionOn(tables.Events.Name));
+            Assert.True(sent[2].IsTransactionOn(tables.Users.Name));
+        }
+
+        Assert.False(await store.IsBlobReferencedAsync(current.BlobId));
+        Assert.False(await store.IsBlobReferencedAsync(replacement.BlobId));
+        Assert.Equal(0, (await store.GetUserAsync(user))!.UsedBytes);
+    }
+
+    [AzuriteFact]
+    public async Task A_commit_without_a_version_reads_the_user_first_and_is_four_requests()
+    {
+        var (store, tables) = Open();
+        var user = (await CreateUserAsync(store)).User;
+        await PutAsync(store, user, "/pub/warm");
+
+        _log.Clear();
+        await store.CommitAsync(NewFile(user, "/pub/a"));
+
+        var sent = _log.Sent;
+        Assert.Equal(4, sent.Count);
+        Assert.True(sent[0].IsReadOf(tables.Users.Name));
+        Assert.Equal(3, sent.Count(request => request.Path.EndsWith("/$batch", StringComparison.Ordinal)));
+    }
 
     [AzuriteFact]
     public async Task Inspecting_a_write_is_one_query_that_finds_the_entry_and_the_collisions()
