@@ -15,10 +15,13 @@ public sealed class BodyUploader(IBlobStore blobs, ContentTypeSniffer sniffer, I
 
     public long MaxBodyBytes => limits.Value.MaxBodyBytes;
 
-    /// <summary>The durable blob, or null when the body exceeded <see cref="MaxBodyBytes"/> (nothing is kept then).</summary>
-    public async Task<UploadedBody?> UploadAsync(Stream body, string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// The durable blob, or null when the body exceeded <see cref="MaxBodyBytes"/> (nothing is kept then). Its id names
+    /// <paramref name="owner"/> (the tenant's z32 key), so the orphan sweeper finds its reference from the id alone.
+    /// </summary>
+    public async Task<UploadedBody?> UploadAsync(Stream body, string owner, string path, CancellationToken cancellationToken)
     {
-        var blobId = BlobIds.New();
+        var blobId = BlobIds.New(owner);
         var hasher = new Blake3Hasher();
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try

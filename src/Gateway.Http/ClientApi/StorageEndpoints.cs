@@ -197,7 +197,7 @@ public sealed class StorageEndpoints(IGrainFactory grains, IBlobStore blobs, Bod
         {
             return RefusalResponses.For(decision.Refusal, decision.QuotaBytes);
         }
-        var uploaded = await uploader.UploadAsync(context.Request.Body, path.Value, context.RequestAborted);
+        var uploaded = await uploader.UploadAsync(context.Request.Body, user.GetPrimaryKeyString(), path.Value, context.RequestAborted);
         if (uploaded is null)
         {
             return SmallBody.TooLarge();

@@ -328,7 +328,9 @@ public sealed partial class UserGrain(
 
     /// <summary>
     /// Commits and moves the cache, usage and version along. Whatever the outcome, reads and checks begun before it are
-    /// outdated; a failed commit may still have reached the store, so the cache and the version are dropped.
+    /// outdated. A failed commit may still have become durable (the Azure store fails after its first step when the
+    /// event log is out of reach), so the cache is dropped and the user read back; if that fails too, the version kept
+    /// is stale and the next commit conflicts and reloads.
     /// </summary>
     private async Task<CommitOutcome> Commit(EntryChange change, string? releasedBlobId)
     {
@@ -338,10 +340,13 @@ public sealed partial class UserGrain(
         {
             receipt = await store.CommitAsync(change);
         }
-        catch
+        catch (Exception failure)
         {
             _entries.Clear();
-            _user = _user! with { Version = null };
+            if (failure is not StoreConflictException)
+            {
+                await ReloadAfterFailedCommit();
+            }
             throw;
         }
         _entries.Set(change.Path.Value, change.NewEntry);
@@ -354,6 +359,18 @@ public sealed partial class UserGrain(
         };
         Publish(receipt.Event.ToView());
         return new CommitOutcome(Refusal.None, receipt.Event.Id, releasedBlobId);
+    }
+
+    private async Task ReloadAfterFailedCommit()
+    {
+        try
+        {
+            _user = await store.GetUserAsync(User) ?? _user;
+        }
+        catch (Exception failure)
+        {
+            LogReloadFailed(User, failure);
+        }
     }
 
     /// <summary>A conflict means the store moved under this activation: reload the user and decide again.</summary>
@@ -434,6 +451,10 @@ public sealed partial class UserGrain(
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "User {User}: the store moved under a commit (attempt {Attempt}); reloading")]
     private partial void LogCommitConflict(string user, int attempt);
+
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Warning,
+        Message = "User {User}: a commit failed and reading the user back failed too; the next commit reloads it")]
+    private partial void LogReloadFailed(string user, Exception failure);
 
     [LoggerMessage(EventId = 3103, Level = LogLevel.Warning,
         Message = "User {User}: refused the commit of blob {BlobId}, uploaded {Delay} ago, past Limits:MaxCommitDelay")]

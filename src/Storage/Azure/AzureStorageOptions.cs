@@ -7,7 +7,7 @@ public sealed class AzureStorageOptions
     public string ConnectionString { get; set; } = "";
 
     /// <summary>
-    /// Prepended to every table name (users, events, tokens, grain state, blob references), so several deployments
+    /// Prepended to every table name (users, events, tokens, grain state), so several deployments
     /// can share one account. Letters and digits, starting with a letter.
     /// </summary>
     public string TablePrefix { get; set; } = "pubky";

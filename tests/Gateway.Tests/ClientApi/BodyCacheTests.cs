@@ -8,6 +8,8 @@ namespace PubkyCluster.Gateway.Tests.ClientApi;
 /// <summary>The gateway's small-body cache over the real file blob store: read once, then served from memory by blob id.</summary>
 public sealed class BodyCacheTests : IDisposable
 {
+    private const string Owner = "o1bzy7whmhfcd1uqcoqbbjjwhu6d5pmbnsah5bftnbjuygrfjqzo";
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "pubky-bodycache-" + Guid.NewGuid().ToString("N"));
     private readonly FileBlobStore _blobs;
 
@@ -31,7 +33,7 @@ public sealed class BodyCacheTests : IDisposable
     {
         using var cache = Cache(new BodyCacheOptions());
 
-        Assert.Null(await cache.GetAsync(BlobIds.New(), 3, CancellationToken.None));
+        Assert.Null(await cache.GetAsync(BlobIds.New(Owner), 3, CancellationToken.None));
     }
 
     [Fact]
@@ -75,7 +77,7 @@ public sealed class BodyCacheTests : IDisposable
 
     private async Task<string> StoreAsync(byte[] body)
     {
-        var blobId = BlobIds.New();
+        var blobId = BlobIds.New(Owner);
         await using var upload = await _blobs.BeginUploadAsync(blobId);
         await upload.WriteAsync(body);
         await upload.CompleteAsync();

@@ -37,7 +37,7 @@ public sealed class OrphanSweepTests
         using var user = await TestUser.Create(server).SignedUpAsync();
         Assert.Equal(HttpStatusCode.Created, (await user.PutTextAsync("/pub/kept.txt", "kept")).StatusCode);
         var blobs = server.Services.GetRequiredService<IBlobStore>();
-        var orphan = BlobIds.New();
+        var orphan = BlobIds.New(user.Z32);
         await using (var upload = await blobs.BeginUploadAsync(orphan))
         {
             await upload.WriteAsync(new byte[] { 1, 2, 3 });

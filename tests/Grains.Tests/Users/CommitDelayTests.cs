@@ -20,7 +20,7 @@ public sealed class CommitDelayTests : IAsyncLifetime
     public async Task A_commit_whose_upload_completed_longer_than_the_commit_delay_ago_is_refused_and_its_blob_is_swept()
     {
         var (user, session) = await _cluster.SignUpAsync();
-        var commit = await _cluster.UploadAsync(session, "/pub/late.txt", Body);
+        var commit = await _cluster.UploadAsync(user, session, "/pub/late.txt", Body);
         // A failover or a slow path held the commit back.
         _cluster.Clock.Advance(UserGrainCluster.MaxCommitDelay + TimeSpan.FromSeconds(1));
 
@@ -37,7 +37,7 @@ public sealed class CommitDelayTests : IAsyncLifetime
     public async Task The_latest_commit_the_grain_accepts_finds_its_body_unswept_and_keeps_it_at_every_later_sweep()
     {
         var (user, session) = await _cluster.SignUpAsync();
-        var commit = await _cluster.UploadAsync(session, "/pub/on-time.txt", Body);
+        var commit = await _cluster.UploadAsync(user, session, "/pub/on-time.txt", Body);
         _cluster.Clock.Advance(UserGrainCluster.MaxCommitDelay);
 
         // A pass racing the commit at the last moment it is accepted: the body is not yet old to the sweeper.

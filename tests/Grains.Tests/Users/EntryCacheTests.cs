@@ -84,7 +84,7 @@ public sealed class EntryCacheTests : IAsyncLifetime
     {
         var (user, session) = await _cluster.SignUpAsync();
         var decision = await user.AuthorizeWrite(new WriteRequest(session, "/pub/a.txt", Body.Length));
-        var commit = await _cluster.UploadAsync(session, "/pub/a.txt", Body) with { Checked = decision.Checked };
+        var commit = await _cluster.UploadAsync(user, session, "/pub/a.txt", Body) with { Checked = decision.Checked };
         var inspectionsBefore = _cluster.Store.Inspections;
         var readsBefore = _cluster.Store.EntryReads;
 
@@ -101,7 +101,7 @@ public sealed class EntryCacheTests : IAsyncLifetime
         var (user, session) = await _cluster.SignUpAsync();
         var decision = await user.AuthorizeWrite(new WriteRequest(session, "/pub/a/b.txt", Body.Length));
         await PutAsync(user, session, "/pub/a");
-        var commit = await _cluster.UploadAsync(session, "/pub/a/b.txt", Body) with { Checked = decision.Checked };
+        var commit = await _cluster.UploadAsync(user, session, "/pub/a/b.txt", Body) with { Checked = decision.Checked };
 
         var outcome = await user.CommitPut(commit);
 
@@ -111,7 +111,7 @@ public sealed class EntryCacheTests : IAsyncLifetime
 
     private async Task<string> PutAsync(IUserGrain user, string session, string path)
     {
-        var commit = await _cluster.UploadAsync(session, path, Body);
+        var commit = await _cluster.UploadAsync(user, session, path, Body);
         var outcome = await user.CommitPut(commit);
         Assert.True(outcome.IsCommitted);
         return commit.BlobId;

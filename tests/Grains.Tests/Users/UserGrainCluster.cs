@@ -79,9 +79,9 @@ public sealed class UserGrainCluster : IAsyncDisposable
     }
 
     /// <summary>A body written and completed as the gateway does, and the commit it would send, stamped now.</summary>
-    public async Task<PutCommit> UploadAsync(string sessionHash, string path, byte[] body)
+    public async Task<PutCommit> UploadAsync(IUserGrain user, string sessionHash, string path, byte[] body)
     {
-        var blobId = BlobIds.New();
+        var blobId = BlobIds.New(user.GetPrimaryKeyString());
         await using (var upload = await Blobs.BeginUploadAsync(blobId))
         {
             await upload.WriteAsync(body);

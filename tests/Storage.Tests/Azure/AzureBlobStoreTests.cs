@@ -17,7 +17,7 @@ public sealed class AzureBlobStoreTests(AzuriteFixture azurite) : BlobStoreContr
     public async Task A_body_larger_than_one_block_reads_back_whole()
     {
         var store = await OpenFreshAsync();
-        var id = NewBlobId();
+        var id = NewBlobId(NewUser());
         byte[] body = [.. Enumerable.Range(0, AzureBlobUpload.BlockBytes + 12345).Select(i => (byte)(i * 31))];
 
         await using (var upload = await store.BeginUploadAsync(id))
@@ -41,7 +41,7 @@ public sealed class AzureBlobStoreTests(AzuriteFixture azurite) : BlobStoreContr
     public async Task Completing_an_id_that_exists_is_refused_and_keeps_the_first_body()
     {
         var store = await OpenFreshAsync();
-        var id = NewBlobId();
+        var id = NewBlobId(NewUser());
         await using (var first = await store.BeginUploadAsync(id))
         {
             await first.WriteAsync(new byte[] { 1 });

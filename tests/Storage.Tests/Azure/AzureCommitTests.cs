@@ -29,7 +29,7 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
             var outcomes = await Task.WhenAll(new[] { first, second }.Select(store => Task.Run(async () =>
             {
                 var at = TestClock.Next();
-                var entry = current with { BlobId = NewBlobId(), ContentLength = 20, ModifiedAt = at };
+                var entry = current with { BlobId = NewBlobId(user), ContentLength = 20, ModifiedAt = at };
                 try
                 {
                     await store.CommitAsync(new EntryChange(user, P("/pub/a.txt"), current.BlobId, entry, 20 - current.ContentLength, 0, at));
@@ -60,7 +60,7 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
         var before = await PutAsync(crashed, user, "/pub/before");
 
         // The durable step only: the process "dies" before publishing.
-        await crashed.WriteCommitAsync(PutChange(user, "/pub/interrupted"), CancellationToken.None);
+        await crashed.WriteCommitAsync(NewFile(user, "/pub/interrupted"), CancellationToken.None);
         Assert.Equal([before.Id], (await crashed.ReadFeedAsync(0, 100, "")).Select(e => e.Id));
 
         // The next activation reads the user (twice, from two instances); the event appears once.
@@ -84,8 +84,8 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
         var name = Guid.NewGuid().ToString("N");
         var crashed = Open(name);
         var user = (await CreateUserAsync(crashed)).User;
-        var pending = await crashed.WriteCommitAsync(PutChange(user, "/pub/a"), CancellationToken.None);
-        var (id, _) = await crashed.AppendToLogAsync(pending, CancellationToken.None);
+        var (pending, _) = await crashed.WriteCommitAsync(NewFile(user, "/pub/a"), CancellationToken.None);
+        var id = (await crashed.Log.AppendAsync(pending, CancellationToken.None)).Id;
 
         // Dies before the outbox row is completed; a concurrent replay and the next commit both see it.
         var revived = Open(name);
@@ -191,8 +191,8 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
     {
         var store = Open(Guid.NewGuid().ToString("N"));
         var user = (await CreateUserAsync(store)).User;
-        var first = NewBlobId();
-        var second = NewBlobId();
+        var first = NewBlobId(user);
+        var second = NewBlobId(user);
         await PutAsync(store, user, "/pub/a", 1, first);
         await PutAsync(store, user, "/pub/a", 1, second);
 
@@ -220,11 +220,4 @@ public sealed class AzureCommitTests(AzuriteFixture azurite)
     }
 
     private AzureUserStore Open(string name) => new(AzureStores.Tables(azurite, name));
-
-    private static EntryChange PutChange(string user, string path)
-    {
-        var at = TestClock.Next();
-        var entry = new EntryRecord(NewBlobId(), HashOf(path, 1), 1, "text/plain", at, at);
-        return new EntryChange(user, P(path), null, entry, 1 + Overhead, 1, at);
-    }
 }

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using PubkyCluster.Storage.Azure.Blobs;
@@ -9,8 +10,17 @@ namespace PubkyCluster.Storage.Tests.Azure;
 /// <summary>Opens Azure stores on tables and a container named after the store, so reopening finds the same data.</summary>
 internal static class AzureStores
 {
-    public static AzureTableSet Tables(AzuriteFixture azurite, string name) =>
-        new(new TableServiceClient(azurite.ConnectionString), "t" + name);
+    /// <summary>The tables of the store called <paramref name="name"/>; a <paramref name="log"/> sees every request their clients send.</summary>
+    public static AzureTableSet Tables(AzuriteFixture azurite, string name, RequestLog? log = null)
+    {
+        var options = new TableClientOptions();
+        if (log is not null)
+        {
+            options.AddPolicy(log, HttpPipelinePosition.PerRetry);
+        }
+
+        return new AzureTableSet(new TableServiceClient(azurite.ConnectionString, options), "t" + name);
+    }
 
     public static BlobContainerClient Container(AzuriteFixture azurite, string name) =>
         new BlobServiceClient(azurite.ConnectionString, AzureBlobStore.ClientOptions()).GetBlobContainerClient("c" + name);

@@ -11,7 +11,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task An_upload_is_not_readable_before_it_completes()
     {
         var store = await OpenFreshAsync();
-        var id = NewBlobId();
+        var id = NewBlobId(NewUser());
 
         await using var upload = await store.BeginUploadAsync(id);
         await upload.WriteAsync(new byte[] { 1, 2, 3 });
@@ -23,7 +23,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task A_completed_upload_reads_back_whole()
     {
         var store = await OpenFreshAsync();
-        var id = NewBlobId();
+        var id = NewBlobId(NewUser());
         byte[] body = [.. Enumerable.Range(0, 1 << 20).Select(i => (byte)(i * 7))];
 
         await UploadAsync(store, id, body, chunk: 16 * 1024);
@@ -35,7 +35,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task An_empty_body_is_a_blob()
     {
         var store = await OpenFreshAsync();
-        var id = NewBlobId();
+        var id = NewBlobId(NewUser());
 
         await UploadAsync(store, id, []);
 
@@ -46,7 +46,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task Disposing_an_upload_without_completing_leaves_nothing()
     {
         var store = await OpenFreshAsync();
-        var id = NewBlobId();
+        var id = NewBlobId(NewUser());
 
         await using (var upload = await store.BeginUploadAsync(id))
         {
@@ -61,7 +61,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task A_reader_keeps_reading_after_the_blob_is_deleted()
     {
         var store = await OpenFreshAsync();
-        var id = NewBlobId();
+        var id = NewBlobId(NewUser());
         byte[] body = [.. Enumerable.Range(0, 256 * 1024).Select(i => (byte)i)];
         await UploadAsync(store, id, body);
 
@@ -81,7 +81,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     {
         var store = await OpenFreshAsync();
 
-        await store.DeleteAsync(NewBlobId());
+        await store.DeleteAsync(NewBlobId(NewUser()));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     {
         var store = await OpenFreshAsync();
 
-        Assert.Null(await store.OpenReadAsync(NewBlobId()));
+        Assert.Null(await store.OpenReadAsync(NewBlobId(NewUser())));
     }
 
     [Theory]
@@ -113,7 +113,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task Listing_by_age_includes_blobs_created_before_the_time_and_not_after()
     {
         var store = await OpenFreshAsync();
-        var id = NewBlobId();
+        var id = NewBlobId(NewUser());
         await UploadAsync(store, id, [1]);
 
         Assert.Contains(id, await ListBeforeAsync(store, DateTimeOffset.UtcNow.AddHours(1)));
@@ -124,7 +124,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task Listing_by_age_includes_abandoned_uploads()
     {
         var store = await OpenFreshAsync();
-        var id = NewBlobId();
+        var id = NewBlobId(NewUser());
 
         await using var upload = await store.BeginUploadAsync(id);
         await upload.WriteAsync(new byte[] { 1 });
@@ -136,7 +136,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task Deleting_an_abandoned_upload_removes_it_from_the_listing()
     {
         var store = await OpenFreshAsync();
-        var id = NewBlobId();
+        var id = NewBlobId(NewUser());
         var upload = await store.BeginUploadAsync(id);
         await upload.WriteAsync(new byte[] { 1 });
 
@@ -150,7 +150,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task The_sweepers_delete_takes_a_blob_only_when_it_was_created_before_the_cutoff()
     {
         var store = await OpenFreshAsync();
-        var id = NewBlobId();
+        var id = NewBlobId(NewUser());
         await UploadAsync(store, id, [1, 2, 3]);
 
         var tooYoung = await store.DeleteIfCreatedBeforeAsync(id, DateTimeOffset.UtcNow.AddHours(-1));
@@ -165,7 +165,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     public async Task The_sweepers_delete_removes_an_abandoned_upload_created_before_the_cutoff()
     {
         var store = await OpenFreshAsync();
-        var id = NewBlobId();
+        var id = NewBlobId(NewUser());
         var upload = await store.BeginUploadAsync(id);
         await upload.WriteAsync(new byte[] { 1 });
 
@@ -181,7 +181,7 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
     {
         var name = NewName();
         var store = await OpenNamedAsync(name);
-        var id = NewBlobId();
+        var id = NewBlobId(NewUser());
         await UploadAsync(store, id, [4, 5, 6]);
         await CloseAllAsync();
 

@@ -126,7 +126,7 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
         var store = await OpenFreshAsync();
         var user = (await CreateUserAsync(store)).User;
         var at = TestClock.Next();
-        var entry = new EntryRecord(NewBlobId(), HashOf("/pub/a.txt", 3), 3, "text/plain", at, at);
+        var entry = new EntryRecord(NewBlobId(user), HashOf("/pub/a.txt", 3), 3, "text/plain", at, at);
 
         await store.CommitAsync(new EntryChange(user, P("/pub/a.txt"), null, entry, 3 + Overhead, 1, at));
 
@@ -195,10 +195,10 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
         var current = (await store.GetEntryAsync(user, "/pub/a.txt"))!;
         var usage = (await store.GetUserAsync(user))!;
         var at = TestClock.Next();
-        var replacement = current with { BlobId = NewBlobId(), ContentLength = 99, ModifiedAt = at };
+        var replacement = current with { BlobId = NewBlobId(user), ContentLength = 99, ModifiedAt = at };
 
         await Assert.ThrowsAsync<StoreConflictException>(() => store.CommitAsync(
-            new EntryChange(user, P("/pub/a.txt"), NewBlobId(), replacement, 89, 0, at)));
+            new EntryChange(user, P("/pub/a.txt"), NewBlobId(user), replacement, 89, 0, at)));
 
         Assert.Equal(current.BlobId, (await store.GetEntryAsync(user, "/pub/a.txt"))!.BlobId);
         Assert.Equal(usage, await store.GetUserAsync(user));
@@ -211,7 +211,7 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
         var user = (await CreateUserAsync(store)).User;
         await PutAsync(store, user, "/pub/a.txt", 10);
         var at = TestClock.Next();
-        var entry = new EntryRecord(NewBlobId(), HashOf("/pub/a.txt", 1), 1, "text/plain", at, at);
+        var entry = new EntryRecord(NewBlobId(user), HashOf("/pub/a.txt", 1), 1, "text/plain", at, at);
 
         await Assert.ThrowsAsync<StoreConflictException>(() => store.CommitAsync(
             new EntryChange(user, P("/pub/a.txt"), null, entry, 1 + Overhead, 1, at)));
@@ -225,7 +225,7 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
         var store = await OpenFreshAsync();
         var user = NewUser();
         var at = TestClock.Next();
-        var entry = new EntryRecord(NewBlobId(), HashOf("/pub/a.txt", 1), 1, "text/plain", at, at);
+        var entry = new EntryRecord(NewBlobId(user), HashOf("/pub/a.txt", 1), 1, "text/plain", at, at);
 
         await Assert.ThrowsAsync<StoreConflictException>(() => store.CommitAsync(
             new EntryChange(user, P("/pub/a.txt"), null, entry, 1 + Overhead, 1, at)));
@@ -267,12 +267,90 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
     }
 
     [Fact]
+    public async Task Commits_each_passing_the_version_of_the_last_receipt_succeed()
+    {
+        var store = await OpenFreshAsync();
+        var user = (await CreateUserAsync(store)).User;
+
+        var created = await CommitPutAsync(store, user, "/pub/a", (await store.GetUserAsync(user))!.Version, 10);
+        var overwritten = await CommitPutAsync(store, user, "/pub/a", created.Version, 20);
+        var added = await CommitPutAsync(store, user, "/pub/b", overwritten.Version, 5);
+
+        Assert.True(created.Event.Id < overwritten.Event.Id && overwritten.Event.Id < added.Event.Id);
+        Assert.Equal(20, (await store.GetEntryAsync(user, "/pub/a"))!.ContentLength);
+        var record = (await store.GetUserAsync(user))!;
+        Assert.Equal(20 + 5 + (2 * Overhead), record.UsedBytes);
+        Assert.Equal(2, record.FileCount);
+    }
+
+    /// <summary>
+    /// A store that keeps no versions (GetUserAsync returns none: the embedded one serialises writers in its database
+    /// and always checks the expected blob id) has no version to be stale, so the assertions apply to stores that keep them.
+    /// </summary>
+    [Fact]
+    public async Task A_commit_with_a_version_older_than_a_later_commit_is_refused_and_changes_nothing()
+    {
+        var store = await OpenFreshAsync();
+        var user = (await CreateUserAsync(store)).User;
+        var stale = (await store.GetUserAsync(user))!.Version;
+        if (stale is null)
+        {
+            return;
+        }
+
+        await CommitPutAsync(store, user, "/pub/a", stale);
+        var before = await store.GetUserAsync(user);
+
+        await Assert.ThrowsAsync<StoreConflictException>(() => CommitPutAsync(store, user, "/pub/b", stale));
+
+        Assert.Null(await store.GetEntryAsync(user, "/pub/b"));
+        Assert.Equal(before, await store.GetUserAsync(user));
+    }
+
+    /// <summary>Applies to stores that keep versions, as above.</summary>
+    [Fact]
+    public async Task A_commit_with_a_version_older_than_a_settings_update_is_refused_and_changes_nothing()
+    {
+        var store = await OpenFreshAsync();
+        var user = (await CreateUserAsync(store)).User;
+        var stale = (await store.GetUserAsync(user))!.Version;
+        if (stale is null)
+        {
+            return;
+        }
+
+        Assert.True(await store.UpdateUserSettingsAsync(user, false, new QuotaRecord(7, false, null)));
+        var before = await store.GetUserAsync(user);
+
+        await Assert.ThrowsAsync<StoreConflictException>(() => CommitPutAsync(store, user, "/pub/a", stale));
+
+        Assert.Null(await store.GetEntryAsync(user, "/pub/a"));
+        Assert.Equal(before, await store.GetUserAsync(user));
+    }
+
+    [Fact]
+    public async Task A_commit_without_a_version_succeeds_after_commits_and_settings_updates_moved_the_user()
+    {
+        var store = await OpenFreshAsync();
+        var user = (await CreateUserAsync(store)).User;
+        await CommitPutAsync(store, user, "/pub/a", (await store.GetUserAsync(user))!.Version);
+        Assert.True(await store.UpdateUserSettingsAsync(user, false, new QuotaRecord(7, false, null)));
+
+        var receipt = await CommitPutAsync(store, user, "/pub/b", version: null);
+        await CommitPutAsync(store, user, "/pub/c", receipt.Version);
+
+        var record = (await store.GetUserAsync(user))!;
+        Assert.Equal(3, record.FileCount);
+        Assert.Equal(7, record.Quota.StorageQuotaMb);
+    }
+
+    [Fact]
     public async Task The_current_blob_is_referenced_and_an_overwritten_one_is_not()
     {
         var store = await OpenFreshAsync();
         var user = (await CreateUserAsync(store)).User;
-        var first = NewBlobId();
-        var second = NewBlobId();
+        var first = NewBlobId(user);
+        var second = NewBlobId(user);
         await PutAsync(store, user, "/pub/a", 1, first);
         Assert.True(await store.IsBlobReferencedAsync(first));
 

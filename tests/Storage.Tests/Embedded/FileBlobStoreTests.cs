@@ -15,7 +15,7 @@ public sealed class FileBlobStoreTests(TempDirectory directory) : BlobStoreContr
     public async Task A_completed_upload_leaves_only_the_final_file_in_its_fan_out_directory()
     {
         var store = new FileBlobStore(directory.For(NewName()));
-        var id = NewBlobId();
+        var id = NewBlobId(NewUser());
 
         await using (var upload = await store.BeginUploadAsync(id))
         {
@@ -31,7 +31,7 @@ public sealed class FileBlobStoreTests(TempDirectory directory) : BlobStoreContr
     public async Task Uploading_an_existing_id_again_is_refused()
     {
         var store = new FileBlobStore(directory.For(NewName()));
-        var id = NewBlobId();
+        var id = NewBlobId(NewUser());
         await using (var upload = await store.BeginUploadAsync(id))
         {
             await upload.CompleteAsync();

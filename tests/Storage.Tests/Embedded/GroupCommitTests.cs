@@ -115,7 +115,7 @@ public sealed class GroupCommitTests(TempDirectory directory) : IClassFixture<Te
                 throw new InvalidDataException("refused after appending an event");
             },
             CancellationToken.None);
-        var conflicting = store.CommitAsync(Put(users[1], "/pub/b") with { ExpectedBlobId = NewBlobId() });
+        var conflicting = store.CommitAsync(Put(users[1], "/pub/b") with { ExpectedBlobId = NewBlobId(users[1]) });
         var after = store.CommitAsync(Put(users[2], "/pub/c"));
         held.Release();
         await held.Write;
@@ -354,7 +354,7 @@ public sealed class GroupCommitTests(TempDirectory directory) : IClassFixture<Te
     {
         var at = TestClock.Next();
         return new EntryChange(
-            user, P(path), null, new EntryRecord(NewBlobId(), HashOf(path, 1), 1, "text/plain", at, at), 1 + Overhead, 1, at);
+            user, P(path), null, new EntryRecord(NewBlobId(user), HashOf(path, 1), 1, "text/plain", at, at), 1 + Overhead, 1, at);
     }
 
     private sealed record HeldWriter(Task<bool> Write, TaskCompletionSource Gate)

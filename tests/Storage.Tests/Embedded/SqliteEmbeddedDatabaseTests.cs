@@ -87,5 +87,5 @@ public sealed class SqliteEmbeddedDatabaseTests(TempDirectory directory) : IClas
     }
 
     private static EntryChange Put(string user, string path, DateTimeOffset at) =>
-        new(user, P(path), null, new EntryRecord(NewBlobId(), HashOf(path, 1), 1, "text/plain", at, at), 1 + Overhead, 1, at);
+        new(user, P(path), null, new EntryRecord(NewBlobId(user), HashOf(path, 1), 1, "text/plain", at, at), 1 + Overhead, 1, at);
 }

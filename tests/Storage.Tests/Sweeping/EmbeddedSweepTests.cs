@@ -47,7 +47,7 @@ public sealed class EmbeddedSweepTests(TempDirectory directory) : IClassFixture<
     [Fact]
     public async Task An_upload_killed_before_it_completed_is_swept_once_the_grace_period_has_passed()
     {
-        var blobId = NewBlobId();
+        var blobId = NewBlobId(NewUser());
         // Neither completed nor disposed: the process died in the middle of the body.
         var upload = await _blobs.BeginUploadAsync(blobId);
         await upload.WriteAsync(Body);
@@ -96,7 +96,7 @@ public sealed class EmbeddedSweepTests(TempDirectory directory) : IClassFixture<
     {
         var users = new SqliteUserStore(_database);
         var user = (await CreateUserAsync(users)).User;
-        var blobId = NewBlobId();
+        var blobId = NewBlobId(user);
         var upload = await _blobs.BeginUploadAsync(blobId);
         await upload.WriteAsync(Body);
         var temporary = BodyFile(blobId) + ".tmp";
@@ -123,7 +123,7 @@ public sealed class EmbeddedSweepTests(TempDirectory directory) : IClassFixture<
     /// <summary>A body written through the port and completed: durable, but no entry names it yet.</summary>
     private async Task<string> WriteBlobAsync()
     {
-        var blobId = NewBlobId();
+        var blobId = NewBlobId(NewUser());
         await using var upload = await _blobs.BeginUploadAsync(blobId);
         await upload.WriteAsync(Body);
         await upload.CompleteAsync();

@@ -76,9 +76,9 @@ public sealed class OrphanBlobSweeperTests(TempDirectory directory) : IClassFixt
         var files = new FileBlobStore(directory.For(Guid.NewGuid().ToString("N")));
         var users = new SqliteUserStore(_database);
         var user = (await CreateUserAsync(users)).User;
-        var orphan = NewBlobId();
-        var referenced = NewBlobId();
-        var young = NewBlobId();
+        var orphan = NewBlobId(user);
+        var referenced = NewBlobId(user);
+        var young = NewBlobId(user);
         foreach (var id in new[] { orphan, referenced, young })
         {
             await using var upload = await files.BeginUploadAsync(id);

@@ -8,8 +8,8 @@ namespace PubkyCluster.Storage.Azure.Tables;
 /// </summary>
 public sealed class AzureTableSet
 {
-    /// <summary>The longest suffix, which bounds the prefix length (table names are at most 63 characters).</summary>
-    internal const string LongestSuffix = "blobrefs";
+    /// <summary>A longest suffix (events, tokens and grains all have six letters), which bounds the prefix length (table names are at most 63 characters).</summary>
+    internal const string LongestSuffix = "events";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _created;
@@ -21,10 +21,9 @@ public sealed class AzureTableSet
         Events = service.GetTableClient(prefix + "events");
         SignupTokens = service.GetTableClient(prefix + "tokens");
         GrainState = service.GetTableClient(prefix + "grains");
-        BlobReferences = service.GetTableClient(prefix + LongestSuffix);
     }
 
-    /// <summary>Users, their entries, outbox rows and per-user event index, one partition per user.</summary>
+    /// <summary>Users, their entries, body references, outbox rows and per-user event index, one partition per user.</summary>
     public TableClient Users { get; }
 
     /// <summary>The global event log, its sequence row and its publication markers, in one partition.</summary>
@@ -33,9 +32,6 @@ public sealed class AzureTableSet
     public TableClient SignupTokens { get; }
 
     public TableClient GrainState { get; }
-
-    /// <summary>Blob id → the entry that may reference it, for the orphan sweeper.</summary>
-    public TableClient BlobReferences { get; }
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -52,7 +48,7 @@ public sealed class AzureTableSet
                 return;
             }
 
-            foreach (var table in new[] { Users, Events, SignupTokens, GrainState, BlobReferences })
+            foreach (var table in new[] { Users, Events, SignupTokens, GrainState })
             {
                 await table.CreateIfNotExistsAsync(cancellationToken);
             }

@@ -43,7 +43,7 @@ public sealed partial class AzureUserStore
         var filter = request.Cursor is null
             ? directoryRange
             : directoryRange + TableClient.CreateQueryFilter($" and RowKey gt {UserRows.EntryKey(request.Cursor)}");
-        var rows = await QueryAsync(_tables.Users, filter, request.Limit, cancellationToken, select: [UserRows.Path]);
+        var rows = await _tables.Users.QueryRowsAsync(filter, request.Limit, cancellationToken, select: [UserRows.Path]);
         return [.. rows.Select(row => TableValues.GetRequiredString(row, UserRows.Path))];
     }
 
@@ -57,8 +57,7 @@ public sealed partial class AzureUserStore
         var children = new List<string>(request.Limit);
         while (children.Count < request.Limit)
         {
-            var next = await QueryAsync(
-                _tables.Users,
+            var next = await _tables.Users.QueryRowsAsync(
                 after is null ? directoryRange : $"{directoryRange} and {after}",
                 take: 1,
                 cancellationToken,

@@ -23,8 +23,7 @@ public sealed partial class AzureUserStore
         }
 
         await _tables.InitializeAsync(cancellationToken);
-        var rows = await QueryAsync(
-            _tables.Users,
+        var rows = await _tables.Users.QueryRowsAsync(
             TableClient.CreateQueryFilter(
                 $"PartitionKey eq {partition} and RowKey ge {UserRows.OutboxPrefix} and RowKey lt {UserRows.OutboxEnd}"),
             take: null,
@@ -35,92 +34,22 @@ public sealed partial class AzureUserStore
     /// <summary>Publishes a commit's event: into the log (once), then into the user's index, removing the outbox row.</summary>
     internal async Task<EventRecord> PublishAsync(PendingEvent pending, CancellationToken cancellationToken)
     {
-        var (id, createdAt) = await AppendToLogAsync(pending, cancellationToken);
-        await CompleteOutboxAsync(pending, id, createdAt, cancellationToken);
-        return new EventRecord(id, pending.User, pending.IsDelete, pending.Path, pending.ContentHash, (ulong)createdAt);
-    }
-
-    /// <summary>
-    /// One transaction in the log partition: the sequence row moves from N to N+1 (conditional on its ETag), the event
-    /// row N+1 and the commit's marker are inserted. A failed transaction wrote nothing; if the marker exists by then,
-    /// the commit was published (by an earlier attempt, a crashed process or a concurrent replay) and its id is reused.
-    /// Event times strictly increase with ids, so a time names at most one event.
-    /// </summary>
-    internal async Task<(long Id, long CreatedAtMicros)> AppendToLogAsync(PendingEvent pending, CancellationToken cancellationToken)
-    {
-        var markerKey = UserRows.MarkerKey(pending.User, pending.Commit);
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
-        {
-            var read = await _tables.Events
-                .GetEntityIfExistsAsync<TableEntity>(UserRows.LogPartition, UserRows.SequenceRow, cancellationToken: cancellationToken)
-                ;
-            var sequence = read.HasValue ? read.Value : null;
-            var id = (sequence?.GetInt64(UserRows.LastId) ?? 0) + 1;
-            var createdAt = sequence?.GetInt64(UserRows.LastCreatedAt) is { } last ? Math.Max(pending.AtMicros, last + 1) : pending.AtMicros;
-
-            var next = new TableEntity(UserRows.LogPartition, UserRows.SequenceRow)
-            {
-                [UserRows.LastId] = id,
-                [UserRows.LastCreatedAt] = createdAt,
-            };
-            var eventRow = new TableEntity(UserRows.LogPartition, UserRows.EventKey(id))
-            {
-                [UserRows.User] = pending.User,
-                [UserRows.Commit] = pending.Commit,
-                [UserRows.Path] = pending.Path,
-                [UserRows.IsDelete] = pending.IsDelete,
-                [UserRows.CreatedAt] = createdAt,
-            };
-            TableValues.SetOrRemove(eventRow, UserRows.ContentHash, pending.ContentHash);
-            var marker = new TableEntity(UserRows.LogPartition, markerKey)
-            {
-                [UserRows.EventId] = id,
-                [UserRows.CreatedAt] = createdAt,
-            };
-            TableTransactionAction[] actions =
-            [
-                sequence is null
-                    ? new TableTransactionAction(TableTransactionActionType.Add, next)
-                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, sequence.ETag),
-                new TableTransactionAction(TableTransactionActionType.Add, eventRow),
-                new TableTransactionAction(TableTransactionActionType.Add, marker),
-            ];
-            try
-            {
-                await _tables.Events.SubmitTransactionAsync(actions, cancellationToken);
-                return (id, createdAt);
-            }
-            catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412)
-            {
-                var published = await _tables.Events
-                    .GetEntityIfExistsAsync<TableEntity>(UserRows.LogPartition, markerKey, cancellationToken: cancellationToken)
-                    ;
-                if (published.HasValue && published.Value is { } found)
-                {
-                    return (TableValues.GetRequiredInt64(found, UserRows.EventId), TableValues.GetRequiredInt64(found, UserRows.CreatedAt));
-                }
-
-                LogRetry("event append", pending.User, attempt, exception.Status);
-                await BackOffAsync(attempt, cancellationToken);
-            }
-        }
-
-        throw new RequestFailedException(
-            $"The event of commit {pending.Commit} of {pending.User} could not take an id in {MaxAttempts} attempts; "
-            + "its outbox row stays and is published on the user's next read or commit.");
+        var position = await Log.AppendAsync(pending, cancellationToken);
+        await CompleteOutboxAsync(pending, position, cancellationToken);
+        return new EventRecord(position.Id, pending.User, pending.IsDelete, pending.Path, pending.ContentHash, (ulong)position.CreatedAtMicros);
     }
 
     /// <summary>
     /// One transaction in the user's partition: both index rows (upserts, so a repeat is harmless) and the deletion of
     /// the outbox row. A 404 means another publisher completed this row already, index rows included.
     /// </summary>
-    private async Task CompleteOutboxAsync(PendingEvent pending, long id, long createdAt, CancellationToken cancellationToken)
+    private async Task CompleteOutboxAsync(PendingEvent pending, LogPosition position, CancellationToken cancellationToken)
     {
         var partition = UserRows.PartitionOf(pending.User);
         TableTransactionAction[] actions =
         [
-            new(TableTransactionActionType.UpsertReplace, ToIndexRow(partition, UserRows.ForwardIndexKey(id), pending, id, createdAt)),
-            new(TableTransactionActionType.UpsertReplace, ToIndexRow(partition, UserRows.ReverseIndexKey(id), pending, id, createdAt)),
+            new(TableTransactionActionType.UpsertReplace, ToIndexRow(partition, UserRows.ForwardIndexKey(position.Id), pending, position)),
+            new(TableTransactionActionType.UpsertReplace, ToIndexRow(partition, UserRows.ReverseIndexKey(position.Id), pending, position)),
             new(TableTransactionActionType.Delete, new TableEntity(partition, UserRows.OutboxKey(pending.Commit)), ETag.All),
         ];
         try
@@ -129,7 +58,7 @@ public sealed partial class AzureUserStore
         }
         catch (TableTransactionFailedException exception) when (exception.Status == 404)
         {
-            LogAlreadyCompleted(pending.User, pending.Commit, id);
+            LogAlreadyCompleted(pending.User, pending.Commit, position.Id);
         }
     }
 
@@ -171,14 +100,14 @@ public sealed partial class AzureUserStore
         return row;
     }
 
-    private static TableEntity ToIndexRow(string partition, string key, PendingEvent pending, long id, long createdAt)
+    private static TableEntity ToIndexRow(string partition, string key, PendingEvent pending, LogPosition position)
     {
         var row = new TableEntity(partition, key)
         {
-            [UserRows.EventId] = id,
+            [UserRows.EventId] = position.Id,
             [UserRows.Path] = pending.Path,
             [UserRows.IsDelete] = pending.IsDelete,
-            [UserRows.CreatedAt] = createdAt,
+            [UserRows.CreatedAt] = position.CreatedAtMicros,
         };
         TableValues.SetOrRemove(row, UserRows.ContentHash, pending.ContentHash);
         return row;

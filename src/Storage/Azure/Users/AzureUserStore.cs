@@ -12,21 +12,26 @@ namespace PubkyCluster.Storage.Azure.Users;
 /// Users, their file index and the event log in Azure Table (layout: <see cref="UserRows"/>).
 /// <para>
 /// A commit is two steps. (1) One entity-group transaction in the user's partition: the entry is added, replaced or
-/// deleted (conditional on the ETag it was read with), the user row's counters move (conditional on its ETag, so
-/// concurrent writers of one user serialise and lost updates are impossible) and an outbox row holding the event is
-/// added. From then on the commit is durable. (2) Publication (<see cref="ReplayOutboxAsync"/>): one transaction in
-/// the log partition advances the sequence row by one (conditional on its ETag), inserts the event row under the new
-/// id and inserts a marker naming the (user, commit number); then one transaction in the user's partition writes the
-/// per-user index rows and deletes the outbox row.
+/// deleted, the reference row of the new body is added and the replaced body's removed, the user row's counters move
+/// (conditional on its ETag, so concurrent writers of one user serialise and lost updates are impossible) and an
+/// outbox row holding the event is added. From then on the commit is durable. A writer passing a current
+/// <see cref="EntryChange.ExpectedVersion"/> needs no read before it (<see cref="UserVersion"/>: the version holds
+/// the row's ETag and counters); a stale one is refused. (2) Publication (<see cref="ReplayOutboxAsync"/>): the
+/// <see cref="LogSequencer"/> takes the event's id in the log partition, in one transaction with whatever else this
+/// process is publishing, beside a marker naming the (user, commit number); then one transaction in the user's
+/// partition writes the per-user index rows and deletes the outbox row. So a commit with a current version is three
+/// round trips.
 /// </para>
 /// <para>
-/// Why ids are gapless and visible in commit order: an id is taken and its event row written in the same
-/// transaction, so an id exists exactly when its event is readable, and id N+1 can only be taken after the transaction
-/// that wrote N committed. Why exactly once: the marker insert fails if that commit was published before, so a retry or
-/// a replay finds the marker and reuses its id. A crash between the steps leaves the outbox row; the user's next
-/// <see cref="GetUserAsync"/> (which the user grain calls on activation) or commit publishes it, older rows first, so
-/// one user's events keep their commit order. The log partition is the throughput ceiling (one sequence row: about
-/// 2,000 events/s on Azure; retries with back-off under contention).
+/// Why ids are gapless and visible in commit order: ids are taken and their event rows written in the same
+/// transaction, so an id exists exactly when its event is readable, and ids after N can only be taken after the
+/// transaction that wrote N committed. Why exactly once: the marker insert fails if that commit was published before,
+/// so a retry or a replay finds the marker and reuses its id. A crash between the steps leaves the outbox row; the
+/// user's next <see cref="GetUserAsync"/> (which the user grain calls on activation, and again after a conflict) or
+/// commit without a version publishes it, older rows first, so one user's events keep their commit order. A version is
+/// only handed out once every earlier commit of the user is published, so a commit that skips the read cannot overtake
+/// a pending one: if one is pending, the version is stale. The log partition bounds throughput: Azure's target of
+/// 2,000 entities per second per partition is about 1,000 events/s (two rows each), however they are batched.
 /// </para>
 /// </summary>
 public sealed partial class AzureUserStore : IUserStore, IEventStore
@@ -41,9 +46,16 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     {
         _tables = tables;
         _logger = logger ?? NullLogger<AzureUserStore>.Instance;
+        Log = new LogSequencer(tables.Events, _logger);
     }
 
-    /// <summary>Reads the user row and its pending outbox rows in one query, and publishes those first.</summary>
+    /// <summary>Takes this process's event ids; one per store instance, so all of its publishers share the batches.</summary>
+    internal LogSequencer Log { get; }
+
+    /// <summary>
+    /// Reads the user row and its pending outbox rows in one query, and publishes those first. The record's version
+    /// lets the caller's next commit skip reading the user.
+    /// </summary>
     public async Task<UserRecord?> GetUserAsync(string user, CancellationToken cancellationToken = default)
     {
         var partition = UserRows.PartitionOf(user);
@@ -53,8 +65,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
         }
 
         await _tables.InitializeAsync(cancellationToken);
-        var rows = await QueryAsync(
-            _tables.Users,
+        var rows = await _tables.Users.QueryRowsAsync(
             TableClient.CreateQueryFilter(
                 $"PartitionKey eq {partition} and RowKey ge {UserRows.OutboxPrefix} and RowKey le {UserRows.UserRow}"),
             take: null,
@@ -64,7 +75,10 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
         return row is null ? null : ToUser(user, row);
     }
 
-    /// <summary>A new user has no entries, so a record with non-zero usage is refused: usage moves only with commits.</summary>
+    /// <summary>
+    /// A new user has no entries, so a record with non-zero usage is refused: usage moves only with commits. The
+    /// caller's record has no version, so its first commit reads the user first.
+    /// </summary>
     public async Task<bool> TryCreateUserAsync(UserRecord user, CancellationToken cancellationToken = default)
     {
         if (user.UsedBytes != 0 || user.FileCount != 0)
@@ -101,7 +115,10 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
         }
     }
 
-    /// <summary>A read-modify-replace on the user row's ETag, since a merge could not remove a cleared quota.</summary>
+    /// <summary>
+    /// A read-modify-replace on the user row's ETag, since a merge could not remove a cleared quota. It moves the ETag, so
+    /// a writer's version from before is stale afterwards: its next commit costs one conflict and a reload.
+    /// </summary>
     public async Task<bool> UpdateUserSettingsAsync(string user, bool disabled, QuotaRecord quota, CancellationToken cancellationToken = default)
     {
         var partition = UserRows.PartitionOf(user);
@@ -158,8 +175,10 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     }
 
     /// <summary>
-    /// One query: an exact match on each proper ancestor path (a file there blocks the write) or any entry in the
-    /// range of '&lt;path&gt;/' (the path is a directory already).
+    /// One query: an exact match on each proper ancestor path (a file there blocks the write), on the path itself, and
+    /// the range of '&lt;path&gt;/' (the path is a directory already). Rows come in RowKey order (ancestors, the
+    /// entry, then what lies below), so (ancestors + 2) rows decide both. A path deeper than one filter's comparison
+    /// limit is split into queries that run side by side.
     /// </summary>
     /// <exception cref="PathTooLongForStoreException">The path is too long for a table key in this profile.</exception>
     public async Task<WriteTarget> InspectWriteAsync(string user, WebDavPath path, CancellationToken cancellationToken = default)
@@ -171,18 +190,29 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             throw new PathTooLongForStoreException(
                 $"The path is too long for the cluster profile: its table key exceeds {TableKeys.MaxLength} characters.");
         }
-        var alternatives = new List<string>
+
+        var partition = UserRows.PartitionOf(user);
+        if (!TableKeys.Fits(partition))
         {
-            TableClient.CreateQueryFilter(
-                $"(RowKey ge {UserRows.EntryKey(below)} and RowKey lt {UserRows.EntryKey(Utf8ByteOrder.DirectoryEnd(below))})"),
-        };
-        foreach (var ancestor in path.AncestorFiles)
-        {
-            alternatives.Add(TableClient.CreateQueryFilter($"RowKey eq {UserRows.EntryKey(ancestor.Value)}"));
+            return new WriteTarget(false, null);
         }
 
-        var collides = await AnyEntryAsync(user, string.Join(" or ", alternatives), cancellationToken);
-        return new WriteTarget(collides, await ReadEntryAsync(user, path.Value, cancellationToken));
+        var entryKey = UserRows.EntryKey(path.Value);
+        var alternatives = new List<(string Filter, int Comparisons)>
+        {
+            (TableClient.CreateQueryFilter($"RowKey eq {entryKey}"), 1),
+            (TableClient.CreateQueryFilter(
+                $"(RowKey ge {UserRows.EntryKey(below)} and RowKey lt {UserRows.EntryKey(Utf8ByteOrder.DirectoryEnd(below))})"), 2),
+        };
+        alternatives.AddRange(path.AncestorFiles.Select(
+            ancestor => (TableClient.CreateQueryFilter($"RowKey eq {UserRows.EntryKey(ancestor.Value)}"), 1)));
+
+        await _tables.InitializeAsync(cancellationToken);
+        var pages = await Task.WhenAll(RowFilters.AnyOf(partition, alternatives).Select(
+            query => _tables.Users.QueryRowsAsync(query.Filter, query.Alternatives, cancellationToken)));
+        var rows = pages.SelectMany(page => page).ToList();
+        var current = rows.Find(row => row.RowKey == entryKey);
+        return new WriteTarget(rows.Exists(row => row.RowKey != entryKey), current is null ? null : ToEntry(current));
     }
 
     public async Task<bool> HasEntriesUnderAsync(string user, WebDavPath directory, CancellationToken cancellationToken = default)
@@ -194,12 +224,12 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             cancellationToken);
     }
 
-    /// <summary>
-    /// Writes the change durably with its outbox row, then publishes the event; see the type's remarks. The new blob is
-    /// registered for the sweeper before the entry can reference it and the replaced one forgotten after.
-    /// </summary>
-    /// <exception cref="StoreConflictException">The current entry's blob id is not the expected one, or the user does not exist.</exception>
+    /// <summary>Writes the change durably with its outbox row, then publishes the event; see the type's remarks.</summary>
+    /// <exception cref="StoreConflictException">
+    /// The current entry's blob id is not the expected one, the expected version is stale, or the user does not exist.
+    /// </exception>
     /// <exception cref="PathTooLongForStoreException">The path is too long for a table key in this profile (see <see cref="TableKeys.MaxLength"/>).</exception>
+    /// <exception cref="ArgumentException">The new body's id does not name the user (<see cref="BlobIds.New"/>), so the sweeper could not find its reference.</exception>
     public async Task<CommitReceipt> CommitAsync(EntryChange change, CancellationToken cancellationToken = default)
     {
         if (!TableKeys.Fits(UserRows.EntryKey(change.Path.Value)) || !TableKeys.Fits(UserRows.MarkerKey(change.User, 0)))
@@ -208,20 +238,15 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
                 $"The path (or user key) is too long for the cluster profile: its table key exceeds {TableKeys.MaxLength} characters.");
         }
 
+        if (change.NewEntry is { } entry && !string.Equals(BlobIds.OwnerOf(entry.BlobId), change.User, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The blob id {entry.BlobId} does not name the user {change.User} as its owner.", nameof(change));
+        }
+
         await _tables.InitializeAsync(cancellationToken);
-        if (change.NewEntry is { } entry)
-        {
-            await RememberBlobAsync(entry.BlobId, change.User, change.Path.Value, cancellationToken);
-        }
-
-        var pending = await WriteCommitAsync(change, cancellationToken);
+        var (pending, version) = await WriteCommitAsync(change, cancellationToken);
         var published = await PublishAsync(pending, cancellationToken);
-        if (change.ExpectedBlobId is { } replaced && !string.Equals(replaced, change.NewEntry?.BlobId, StringComparison.Ordinal))
-        {
-            await ForgetBlobAsync(replaced, cancellationToken);
-        }
-
-        return new CommitReceipt(published, Version: null);
+        return new CommitReceipt(published, version?.Format());
     }
 
     /// <summary>A scan of the user rows of the whole table (an admin route): cost O(rows in the users table).</summary>
@@ -254,7 +279,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
         var filter = afterUser is null
             ? TableClient.CreateQueryFilter($"RowKey eq {UserRows.UserRow}")
             : TableClient.CreateQueryFilter($"PartitionKey gt {UserRows.PartitionOf(afterUser)} and RowKey eq {UserRows.UserRow}");
-        var rows = await QueryAsync(_tables.Users, filter, limit, cancellationToken, select: [UserRows.User]);
+        var rows = await _tables.Users.QueryRowsAsync(filter, limit, cancellationToken, select: [UserRows.User]);
         return [.. rows.Select(row => TableValues.GetRequiredString(row, UserRows.User))];
     }
 
@@ -281,45 +306,52 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
     }
 
     /// <summary>
-    /// The blob-reference row names the one entry that may hold the blob; the entry itself decides. Two point reads.
+    /// One point read in the partition of the user the id names (<see cref="BlobIds.OwnerOf"/>): the reference row
+    /// exists exactly while an entry holds the blob, since both change in one transaction. An id that names no owner
+    /// cannot be attributed, so it counts as referenced and the sweeper keeps it.
     /// </summary>
     public async Task<bool> IsBlobReferencedAsync(string blobId, CancellationToken cancellationToken = default)
     {
-        var key = TableKeys.Escape(blobId);
-        if (!TableKeys.Fits(key))
+        if (BlobIds.OwnerOf(blobId) is not { } owner)
         {
-            return false;
+            return true;
         }
 
         await _tables.InitializeAsync(cancellationToken);
-        var reference = await _tables.BlobReferences
-            .GetEntityIfExistsAsync<TableEntity>(key, UserRows.BlobReferenceRow, cancellationToken: cancellationToken)
-            ;
-        if (!reference.HasValue || reference.Value is not { } row)
-        {
-            return false;
-        }
-
-        var entry = await ReadEntryAsync(
-            TableValues.GetRequiredString(row, UserRows.User),
-            TableValues.GetRequiredString(row, UserRows.Path),
-            cancellationToken);
-        return string.Equals(entry?.BlobId, blobId, StringComparison.Ordinal);
+        var reference = await _tables.Users.GetEntityIfExistsAsync<TableEntity>(
+            UserRows.PartitionOf(owner), UserRows.BlobReferenceKey(blobId), ["RowKey"], cancellationToken);
+        return reference.HasValue;
     }
 
     /// <summary>
-    /// Step (1) of a commit: checks the expected blob id and writes entry, usage and outbox row in one transaction.
-    /// Older pending outbox rows of the user are published first. A lost race on the user row (a concurrent settings
-    /// update or commit) is retried from a fresh read, which then re-checks the expected blob id.
+    /// Step (1) of a commit: entry, references, usage and outbox row in one transaction. With an expected version that
+    /// transaction is all: conditional on the version's ETag, and a refusal is a conflict for the caller to resolve by
+    /// reloading. Without one the user row, the entry and the pending outbox rows are read first (older pending rows
+    /// are published before), the expected blob id is checked, and a lost race is retried from a fresh read.
     /// </summary>
-    internal async Task<PendingEvent> WriteCommitAsync(EntryChange change, CancellationToken cancellationToken)
+    internal async Task<(PendingEvent Pending, UserVersion? Version)> WriteCommitAsync(EntryChange change, CancellationToken cancellationToken)
     {
+        if (change.ExpectedVersion is { } text)
+        {
+            var expected = UserVersion.TryParse(text)
+                ?? throw new StoreConflictException($"'{text}' is not a version of the user {change.User} in this store.");
+            try
+            {
+                // Every entry change moves the user row, so its unchanged ETag proves the entry is as the writer saw it.
+                return await SubmitCommitAsync(change, expected, ETag.All, cancellationToken);
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412)
+            {
+                throw new StoreConflictException(
+                    $"The user {change.User} changed since the writer's version (status {exception.Status}); reload it.");
+            }
+        }
+
         var partition = UserRows.PartitionOf(change.User);
         var entryKey = UserRows.EntryKey(change.Path.Value);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var rows = await QueryAsync(
-                _tables.Users,
+            var rows = await _tables.Users.QueryRowsAsync(
                 TableClient.CreateQueryFilter(
                     $"PartitionKey eq {partition} and (RowKey eq {entryKey} or (RowKey ge {UserRows.OutboxPrefix} and RowKey le {UserRows.UserRow}))"),
                 take: null,
@@ -337,34 +369,9 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
                     + $"not {change.ExpectedBlobId ?? "(none)"} as the writer expected.");
             }
 
-            var commit = (userRow.GetInt64(UserRows.Commits) ?? 0) + 1;
-            var pending = new PendingEvent(
-                change.User, commit, change.Path.Value, change.NewEntry is null, change.NewEntry?.ContentHash, TableValues.ToMicros(change.At));
-            var actions = new List<TableTransactionAction>(3);
-            if (change.NewEntry is { } entry)
-            {
-                actions.Add(current is null
-                    ? new TableTransactionAction(TableTransactionActionType.Add, ToRow(partition, entryKey, change.Path, entry))
-                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToRow(partition, entryKey, change.Path, entry), current.ETag));
-            }
-            else if (current is not null)
-            {
-                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, current, current.ETag));
-            }
-
-            var usage = new TableEntity(partition, UserRows.UserRow)
-            {
-                [UserRows.UsedBytes] = TableValues.GetRequiredInt64(userRow, UserRows.UsedBytes) + change.UsedBytesDelta,
-                [UserRows.FileCount] = TableValues.GetRequiredInt64(userRow, UserRows.FileCount) + change.FileCountDelta,
-                [UserRows.LastWrite] = pending.AtMicros,
-                [UserRows.Commits] = commit,
-            };
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, usage, userRow.ETag));
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ToOutboxRow(partition, pending)));
             try
             {
-                await _tables.Users.SubmitTransactionAsync(actions, cancellationToken);
-                return pending;
+                return await SubmitCommitAsync(change, UserVersion.Of(userRow), current?.ETag ?? ETag.All, cancellationToken);
             }
             catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412)
             {
@@ -376,6 +383,68 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
         throw new StoreConflictException($"The user {change.User} kept changing during {MaxAttempts} commit attempts.");
     }
 
+    /// <summary>
+    /// The transaction of step (1), on the user row as <paramref name="user"/> describes it and the entry (present
+    /// exactly when a blob id is expected) at <paramref name="entryETag"/>. Returns the outbox row's event and the
+    /// user's version after the commit (null if the service did not say the row's new ETag).
+    /// </summary>
+    private async Task<(PendingEvent Pending, UserVersion? Version)> SubmitCommitAsync(
+        EntryChange change, UserVersion user, ETag entryETag, CancellationToken cancellationToken)
+    {
+        var partition = UserRows.PartitionOf(change.User);
+        var entryKey = UserRows.EntryKey(change.Path.Value);
+        var after = user with
+        {
+            Commits = user.Commits + 1,
+            UsedBytes = user.UsedBytes + change.UsedBytesDelta,
+            FileCount = user.FileCount + change.FileCountDelta,
+        };
+        var pending = new PendingEvent(
+            change.User, after.Commits, change.Path.Value, change.NewEntry is null, change.NewEntry?.ContentHash, TableValues.ToMicros(change.At));
+        var usage = new TableEntity(partition, UserRows.UserRow)
+        {
+            [UserRows.UsedBytes] = after.UsedBytes,
+            [UserRows.FileCount] = after.FileCount,
+            [UserRows.LastWrite] = pending.AtMicros,
+            [UserRows.Commits] = after.Commits,
+        };
+        // The user row first: its response carries the row's new ETag.
+        var actions = new List<TableTransactionAction>(5)
+        {
+            new(TableTransactionActionType.UpdateMerge, usage, user.ETag),
+            new(TableTransactionActionType.Add, ToOutboxRow(partition, pending)),
+        };
+        switch (change.NewEntry, change.ExpectedBlobId)
+        {
+            case ({ } entry, null):
+                actions.Add(new(TableTransactionActionType.Add, ToRow(partition, entryKey, change.Path, entry)));
+                break;
+            case ({ } entry, not null):
+                actions.Add(new(TableTransactionActionType.UpdateReplace, ToRow(partition, entryKey, change.Path, entry), entryETag));
+                break;
+            case (null, not null):
+                actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, entryKey), entryETag));
+                break;
+        }
+
+        // A body is referenced by at most one entry: adding its reference fails if another entry holds it.
+        if (change.NewEntry is { } added && !string.Equals(added.BlobId, change.ExpectedBlobId, StringComparison.Ordinal))
+        {
+            actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, UserRows.BlobReferenceKey(added.BlobId))));
+        }
+
+        // A replaced body whose id names no owner (ids of earlier versions) has no reference row; the sweeper keeps it.
+        if (change.ExpectedBlobId is { } replaced
+            && !string.Equals(replaced, change.NewEntry?.BlobId, StringComparison.Ordinal)
+            && string.Equals(BlobIds.OwnerOf(replaced), change.User, StringComparison.Ordinal))
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, UserRows.BlobReferenceKey(replaced)), ETag.All));
+        }
+
+        var response = await _tables.Users.SubmitTransactionAsync(actions, cancellationToken);
+        return (pending, response.Value[0].Headers.ETag is { } etag ? after with { ETag = etag } : null);
+    }
+
     private async Task<bool> AnyEntryAsync(string user, string rowFilter, CancellationToken cancellationToken)
     {
         var partition = UserRows.PartitionOf(user);
@@ -385,29 +454,13 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
         }
 
         await _tables.InitializeAsync(cancellationToken);
-        var found = await QueryAsync(
-            _tables.Users,
+        var found = await _tables.Users.QueryRowsAsync(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + $" and ({rowFilter})",
             take: 1,
             cancellationToken,
             select: ["RowKey"]);
         return found.Count > 0;
     }
-
-    private async Task RememberBlobAsync(string blobId, string user, string path, CancellationToken cancellationToken)
-    {
-        var row = new TableEntity(TableKeys.Escape(blobId), UserRows.BlobReferenceRow)
-        {
-            [UserRows.User] = user,
-            [UserRows.Path] = path,
-        };
-        await _tables.BlobReferences.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-    }
-
-    private async Task ForgetBlobAsync(string blobId, CancellationToken cancellationToken) =>
-        await _tables.BlobReferences
-            .DeleteEntityAsync(TableKeys.Escape(blobId), UserRows.BlobReferenceRow, ETag.All, cancellationToken)
-            ;
 
     private static UserRecord ToUser(string user, TableEntity row) =>
         new(
@@ -418,7 +471,7 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             TableValues.GetRequiredInt64(row, UserRows.UsedBytes),
             TableValues.GetRequiredInt64(row, UserRows.FileCount),
             TableValues.GetNullableMicros(row, UserRows.LastWrite),
-            row.ETag.ToString());
+            UserVersion.Of(row).Format());
 
     private static EntryRecord ToEntry(TableEntity row) =>
         new(
@@ -440,30 +493,6 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             [UserRows.CreatedAt] = TableValues.ToMicros(entry.CreatedAt),
             [UserRows.ModifiedAt] = TableValues.ToMicros(entry.ModifiedAt),
         };
-
-    /// <summary>Runs a query, stopping after <paramref name="take"/> rows when given.</summary>
-    private static async Task<List<TableEntity>> QueryAsync(
-        TableClient table, string filter, int? take, CancellationToken cancellationToken, IEnumerable<string>? select = null)
-    {
-        var rows = new List<TableEntity>();
-        if (take is <= 0)
-        {
-            return rows;
-        }
-
-        await foreach (var row in table
-                           .QueryAsync<TableEntity>(filter, maxPerPage: take is { } limit ? Math.Min(limit, 1000) : null, select, cancellationToken)
-                           )
-        {
-            rows.Add(row);
-            if (rows.Count == take)
-            {
-                break;
-            }
-        }
-
-        return rows;
-    }
 
     /// <summary>A short randomised pause that grows with the attempt, so contending writers spread out.</summary>
     private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>

@@ -4,9 +4,10 @@ namespace PubkyCluster.Storage.Azure.Users;
 
 /// <summary>
 /// The layout of the users and events tables. A user's partition holds, in RowKey
-/// order: entries <c>e{ordered path}</c>, outbox rows <c>o{commit number}</c>, the user row <c>u</c>, and the per-user
-/// event index <c>x{id}</c> (ascending) and <c>y{max − id}</c> (descending, since tables scan only forwards). So the
-/// user row and its pending outbox rows are the one range [o, u]. PartitionKey is <see cref="TableKeys.Ordered"/>(user). The events table has one partition
+/// order: blob references <c>b{blob id}</c> (one per body an entry holds, written with the entry), entries
+/// <c>e{ordered path}</c>, outbox rows <c>o{commit number}</c>, the user row <c>u</c>, and the per-user event index
+/// <c>x{id}</c> (ascending) and <c>y{max − id}</c> (descending, since tables scan only forwards). So the user row and
+/// its pending outbox rows are the one range [o, u]. PartitionKey is <see cref="TableKeys.Ordered"/>(user). The events table has one partition
 /// <see cref="LogPartition"/>: events <c>e{id}</c>, publication markers <c>m{escaped user}|{commit number}</c> and the
 /// sequence row.
 /// </summary>
@@ -26,7 +27,7 @@ internal static class UserRows
     public const string EventEnd = "f";
     public const string SequenceRow = "sequence";
 
-    public const string BlobReferenceRow = "ref";
+    public const string BlobReferencePrefix = "b";
 
     // User row.
     public const string CreatedAt = "CreatedAt";
@@ -59,6 +60,9 @@ internal static class UserRows
     public static string PartitionOf(string user) => TableKeys.Ordered(user);
 
     public static string EntryKey(string path) => EntryPrefix + TableKeys.Ordered(path);
+
+    /// <summary>Blob ids hold only characters a key allows.</summary>
+    public static string BlobReferenceKey(string blobId) => BlobReferencePrefix + blobId;
 
     public static string OutboxKey(long commit) => OutboxPrefix + TableValues.Number(commit);
 
