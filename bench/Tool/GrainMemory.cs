@@ -11,7 +11,7 @@ namespace PubkyCluster.Bench;
 /// <summary>
 /// Managed heap per active user grain. The single-process homeserver is hosted in this process, composed exactly as
 /// src/Gateway/Program.cs composes it, so its heap can be read after a full, compacting collection: once after a warm-up
-/// (JIT, pools, first activations), once after signing up N more users and storing one file each through HTTP, with
+/// of N/5 users (JIT, pools, threads, first activations), once after signing up N more users and storing one file each through HTTP, with
 /// every grain still active (checked through the management grain). The difference over N is what one active user costs.
 /// </summary>
 public static class GrainMemory
@@ -62,12 +62,16 @@ public static class GrainMemory
         {
             using var http = Accounts.Client(new Uri($"http://127.0.0.1:{ports[0]}"));
             var grains = app.Services.GetRequiredService<IGrainFactory>();
-            var warmUp = Math.Max(20, users / 20);
+            // A long warm-up at the same parallelism: the thread pool grows to what this load needs (each thread keeps its
+            // own pooled buffers), so the difference below is the users' and not the process settling in.
+            var warmUp = Math.Max(20, users / 5);
             await ActivateAsync(http, warmUp);
             var before = Heap();
+            var threadsBefore = ThreadPool.ThreadCount;
             var activeBefore = await ActiveUserGrainsAsync(grains);
             await ActivateAsync(http, users);
             var after = Heap();
+            var threadsAfter = ThreadPool.ThreadCount;
             var activeAfter = await ActiveUserGrainsAsync(grains);
             if (activeAfter - activeBefore != users)
             {
@@ -75,7 +79,7 @@ public static class GrainMemory
             }
             var perUser = (double)(after - before) / users;
             Console.Error.WriteLine(FormattableString.Invariant(
-                $"[bench] managed heap {before / 1e6:F1} MB with {activeBefore} active users, {after / 1e6:F1} MB with {activeAfter}: {perUser:F0} bytes per user"));
+                $"[bench] managed heap {before / 1e6:F1} MB with {activeBefore} active users and {threadsBefore} pool threads, {after / 1e6:F1} MB with {activeAfter} and {threadsAfter}: {perUser:F0} bytes per user"));
             Console.WriteLine(FormattableString.Invariant($"{perUser:F0} {activeAfter - activeBefore}"));
             return 0;
         }
