@@ -158,11 +158,27 @@ cluster() {
   done
   for i in 0 1; do wait "${wrk_pids[$i]}" || rc=1; done
   [ "$rc" -eq 0 ] || return 1
+  settle
   for i in 1 2; do
     rate="$(wrk_rate "$run/wrk-$i.out" "$duration")" || return 1
     total="$(awk -v a="$total" -v b="$rate" 'BEGIN { print a + b }')"
   done
   echo "$total"
+}
+# wrk stops at the end of a run with requests still in flight; the cluster goes on serving them (seconds of work at
+# its present speed), which would slow whatever runs next. Waits, at most 30 s, until the cluster's processes use less
+# than a fifth of a core together.
+settle() {
+  local waited=0 before after
+  before="$(cluster_cpu | awk '{ t += $2 } END { print t }')"
+  while [ "$waited" -lt 30 ]; do
+    sleep 1
+    waited=$((waited + 1))
+    after="$(cluster_cpu | awk '{ t += $2 } END { print t }')"
+    [ $((after - before)) -lt $(($(getconf CLK_TCK) / 5)) ] && break
+    before="$after"
+  done
+  [ "$waited" -le 1 ] || log "the cluster went on working for $waited s after the run"
 }
 # CPU time (user + system, in clock ticks) of every cluster process, "name ticks" per line.
 cluster_cpu() {
