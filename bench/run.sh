@@ -209,8 +209,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf (b > 0 ? "%.2f" : "–"), a / 
 # row POSITION MEASURE MEASURED BASELINE RATIO GOAL
 row() { rows[$1]="| $2 | $3 | $4 | $5 | $6 |"; log "row: $2: $3 against $4 (ratio $5)"; }
 
-free="$(node "$root/scripts/cluster/free-ports.mjs" 8)"
-read -r -a ports <<<"$free"
+picked="$(node "$root/scripts/cluster/free-ports.mjs" 8)"
+read -r -a ports <<<"$picked"
 [ "${#ports[@]}" -eq 8 ] || { log "could not pick free ports"; exit 1; }
 client=${ports[0]} baseline=${ports[7]}
 home="http://127.0.0.1:$client"
