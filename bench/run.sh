@@ -91,10 +91,28 @@ trap 'exit 130' INT TERM
 # One build of the tool builds src/Gateway and src/Silo too (build-order references), into the same Release artifacts as
 # scripts/cluster.sh, which ./test.sh's cluster suite has usually built already.
 build="$root/.artifacts/cluster/build"
-log "building bench/Tool, src/Gateway and src/Silo (Release)"
-timeout 900 dotnet build bench/Tool/PubkyCluster.Bench.csproj -c Release --artifacts-path "$build" --nologo -v q -clp:ErrorsOnly \
-  </dev/null >"$run/build.log" 2>&1 || { cat "$run/build.log" >&2; log "dotnet build bench/Tool failed"; exit 1; }
-dll() { find "$build/bin/$1" -path '*release*' -name "$1.dll" -print -quit; }
+dll() { find "$build/bin/$1" -path '*release*' -name "$1.dll" -print -quit 2>/dev/null; }
+# Even a build with nothing to do takes minutes when the machine is busy: skipped when no source is newer than the
+# stamp this script leaves after a build that succeeded.
+stamp="$build/bench-built.stamp"
+built() {
+  local name newest
+  [ -f "$stamp" ] || return 1
+  for name in PubkyCluster.Bench PubkyCluster.Gateway PubkyCluster.Silo; do [ -n "$(dll "$name")" ] || return 1; done
+  newest="$(find src bench/Tool Directory.Build.props Directory.Packages.props global.json .editorconfig \
+    \( -name bin -o -name obj \) -prune -o -type f -newer "$stamp" -print -quit)"
+  [ -z "$newest" ]
+}
+if built; then
+  log "the Release build of bench/Tool, src/Gateway and src/Silo is up to date"
+else
+  log "building bench/Tool, src/Gateway and src/Silo (Release)"
+  # Stamped with the time the build started, so a source saved during the build is built next time.
+  touch "$stamp.new"
+  timeout 900 dotnet build bench/Tool/PubkyCluster.Bench.csproj -c Release --artifacts-path "$build" --nologo -v q -clp:ErrorsOnly \
+    </dev/null >"$run/build.log" 2>&1 || { cat "$run/build.log" >&2; log "dotnet build bench/Tool failed"; exit 1; }
+  mv "$stamp.new" "$stamp"
+fi
 gateway_dll="$(dll PubkyCluster.Gateway)"
 bench_dll="$(dll PubkyCluster.Bench)"
 tool() { timeout "$1" dotnet "$bench_dll" "${@:2}" </dev/null 2>>"$run/tool.log"; }
