@@ -30,6 +30,9 @@ internal sealed class FileBlobUpload(string blobId, FileStream stream, string te
         await stream.DisposeAsync();
         File.Move(temporaryPath, finalPath, overwrite: false);
         _completed = true;
+        // Flushed here, not deferred or grouped: the commit that references the blob follows, and a crash must never
+        // keep that commit and lose this name. Uploads spread over 4096 fan-out directories rarely share one, and
+        // on journaling file systems concurrent fsyncs already share one journal commit, so grouping would save little.
         DirectorySync.Flush(Path.GetDirectoryName(finalPath)!);
     }
 

@@ -114,11 +114,11 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Queues <paramref name="write"/> to run inside a savepoint of a BEGIN IMMEDIATE transaction, possibly shared with
-    /// other callers' writes. The task completes only once that transaction is
-    /// committed durably (synchronous=FULL), exactly as if the write had had a transaction of its own. An exception
-    /// from <paramref name="write"/> rolls back its own changes only and is this caller's alone; a failed commit fails
-    /// every write of the transaction. Cancelling before the write has started removes it; once started it runs to
-    /// the end, and it is handed no cancellable token: interrupting SQLite would roll back the other callers' writes.
+    /// other callers' writes. The task completes only once that transaction is committed durably (synchronous=FULL),
+    /// exactly as if the write had had a transaction of its own. An exception from <paramref name="write"/> rolls back
+    /// its own changes only and is this caller's alone; a failed commit fails every write of the transaction.
+    /// Cancelling before the write has started removes it; once started it runs to the end, and it is handed no
+    /// cancellable token: interrupting SQLite would roll back the other callers' writes.
     /// </summary>
     internal Task<T> WriteAsync<T>(
         Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> write,
