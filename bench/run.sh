@@ -17,7 +17,7 @@ started_at=$SECONDS
 
 all_rows="get,put,put32,bigput,listing,events,cluster-get,cluster-put,memory"
 pairs=5 seconds=10 connections=64 only="" smoke=0
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --pairs) pairs="$2"; shift 2 ;;
