@@ -204,8 +204,10 @@ public sealed class StorageEndpoints(IGrainFactory grains, IBlobStore blobs, Bod
         }
         // The upload is deleted only when the grain definitely refused it. If the commit call fails, the entry may
         // have been made durable and reference it; the orphan sweeper removes it later only if nothing does.
+        // Handing the authorization's check back lets the grain skip the path checks when nothing was committed since.
         var outcome = await user.CommitPut(new PutCommit(
-            sessionHash, path.Value, uploaded.BlobId, uploaded.ContentHash, uploaded.Length, uploaded.ContentType, uploaded.UploadedAt));
+            sessionHash, path.Value, uploaded.BlobId, uploaded.ContentHash, uploaded.Length, uploaded.ContentType, uploaded.UploadedAt,
+            decision.Checked));
         if (!outcome.IsCommitted)
         {
             await released.DeleteAsync(uploaded.BlobId);
