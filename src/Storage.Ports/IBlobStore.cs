@@ -6,6 +6,9 @@ namespace PubkyCluster.Storage.Ports;
 /// </summary>
 public interface IBlobStore
 {
+    /// <summary>The most of an upload any store keeps in memory before storing it: 4 MiB.</summary>
+    const int MaxBufferedUploadBytes = 4 * 1024 * 1024;
+
     /// <summary>Starts writing a new blob; nothing is readable until <see cref="IBlobUpload.CompleteAsync"/>.</summary>
     Task<IBlobUpload> BeginUploadAsync(string blobId, CancellationToken cancellationToken = default);
 
@@ -17,7 +20,9 @@ public interface IBlobStore
 
     /// <summary>
     /// Blobs (complete or abandoned uploads) created before <paramref name="before"/>, for the orphan sweeper. A complete
-    /// blob counts as created when its upload completed.
+    /// blob counts as created when its upload completed. An abandoned upload is listed once it has stored something: a
+    /// store may hold up to <see cref="MaxBufferedUploadBytes"/> of an upload in memory first, which a crash leaves
+    /// nothing of to sweep.
     /// </summary>
     IAsyncEnumerable<string> ListCreatedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken = default);
 

@@ -55,4 +55,45 @@ public sealed class AzureBlobStoreTests(AzuriteFixture azurite) : BlobStoreContr
         await using var stream = (await store.OpenReadAsync(id))!;
         Assert.Equal(1, stream.ReadByte());
     }
+
+    [AzuriteFact]
+    public async Task A_body_of_one_block_is_stored_by_one_request_and_leaves_no_marker()
+    {
+        var log = new RequestLog();
+        var store = new AzureBlobStore(AzureStores.Container(azurite, NewName(), log));
+        await UploadOnceAsync(store, NewBlobId(NewUser()), new byte[1]);
+        var id = NewBlobId(NewUser());
+
+        log.Clear();
+        await UploadOnceAsync(store, id, new byte[AzureBlobUpload.BlockBytes]);
+
+        var sent = Assert.Single(log.Sent);
+        Assert.Equal(("PUT", true), (sent.Method, sent.Path.EndsWith("/" + AzureBlobStore.BodyPrefix + id, StringComparison.Ordinal)));
+    }
+
+    [AzuriteFact]
+    public async Task A_larger_body_is_marked_while_its_blocks_are_staged_and_unmarked_once_committed()
+    {
+        var log = new RequestLog();
+        var store = new AzureBlobStore(AzureStores.Container(azurite, NewName(), log));
+        await UploadOnceAsync(store, NewBlobId(NewUser()), new byte[1]);
+        var id = NewBlobId(NewUser());
+
+        log.Clear();
+        await UploadOnceAsync(store, id, new byte[AzureBlobUpload.BlockBytes + 1]);
+
+        var marker = "/" + AzureBlobStore.UploadPrefix + id;
+        Assert.Equal(
+            ["PUT " + marker, "PUT stage", "PUT stage", "PUT commit", "DELETE " + marker],
+            log.Sent.Select(request => request.Path.EndsWith(marker, StringComparison.Ordinal)
+                ? $"{request.Method} {marker}"
+                : $"{request.Method} {(request.Query.Contains("comp=blocklist", StringComparison.Ordinal) ? "commit" : "stage")}"));
+    }
+
+    private static async Task UploadOnceAsync(IBlobStore store, string id, byte[] body)
+    {
+        await using var upload = await store.BeginUploadAsync(id);
+        await upload.WriteAsync(body);
+        await upload.CompleteAsync();
+    }
 }

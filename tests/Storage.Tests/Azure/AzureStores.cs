@@ -22,6 +22,15 @@ internal static class AzureStores
         return new AzureTableSet(new TableServiceClient(azurite.ConnectionString, options), "t" + name);
     }
 
-    public static BlobContainerClient Container(AzuriteFixture azurite, string name) =>
-        new BlobServiceClient(azurite.ConnectionString, AzureBlobStore.ClientOptions()).GetBlobContainerClient("c" + name);
+    /// <summary>The container of the store called <paramref name="name"/>; a <paramref name="log"/> sees every request its client sends.</summary>
+    public static BlobContainerClient Container(AzuriteFixture azurite, string name, RequestLog? log = null)
+    {
+        var options = AzureBlobStore.ClientOptions();
+        if (log is not null)
+        {
+            options.AddPolicy(log, HttpPipelinePosition.PerRetry);
+        }
+
+        return new BlobServiceClient(azurite.ConnectionString, options).GetBlobContainerClient("c" + name);
+    }
 }

@@ -7,10 +7,10 @@ using PubkyCluster.Storage.Ports;
 namespace PubkyCluster.Storage.Azure.Blobs;
 
 /// <summary>
-/// File bodies as block blobs named <c>b/{id}</c>. An upload stages blocks and commits the block list only on
-/// completion, so nothing is readable before. While an upload runs, an empty marker blob <c>u/{id}</c> exists, so an
-/// abandoned upload (a crashed gateway) is listed for the orphan sweeper like a complete blob; Azure discards the
-/// uncommitted blocks by itself.
+/// File bodies as block blobs named <c>b/{id}</c>, nothing readable before the upload completes. A body of up to one
+/// block (4 MiB) is one request on completion. A larger one stages blocks and commits the block list; while it runs, an
+/// empty marker blob <c>u/{id}</c> exists, so an abandoned upload (a crashed gateway) is listed for the orphan sweeper
+/// like a complete blob; Azure discards the uncommitted blocks by itself.
 /// </summary>
 public sealed class AzureBlobStore : IBlobStore
 {
@@ -34,9 +34,8 @@ public sealed class AzureBlobStore : IBlobStore
     {
         BlobIds.Validate(blobId);
         await EnsureContainerAsync(cancellationToken);
-        var marker = _container.GetBlockBlobClient(UploadPrefix + blobId);
-        await marker.UploadAsync(Stream.Null, cancellationToken: cancellationToken);
-        return new AzureBlobUpload(blobId, _container.GetBlockBlobClient(BodyPrefix + blobId), marker);
+        return new AzureBlobUpload(
+            blobId, _container.GetBlockBlobClient(BodyPrefix + blobId), _container.GetBlockBlobClient(UploadPrefix + blobId));
     }
 
     /// <summary>
@@ -70,9 +69,9 @@ public sealed class AzureBlobStore : IBlobStore
     }
 
     /// <summary>
-    /// Each delete is conditional on the service (If-Unmodified-Since), so a body committed after the listing, whose
-    /// upload was listed by its old marker, is kept however the calls interleave. Bodies and markers are never modified,
-    /// so their last-modified time is their creation time.
+    /// Each name is read, then deleted only if it was created before the cutoff and is still what was read (If-Match),
+    /// so a body committed after the listing, whose upload was listed by its old marker, is kept however the calls
+    /// interleave. Bodies and markers are never modified.
     /// </summary>
     public async Task<bool> DeleteIfCreatedBeforeAsync(string blobId, DateTimeOffset before, CancellationToken cancellationToken = default)
     {
@@ -107,12 +106,28 @@ public sealed class AzureBlobStore : IBlobStore
 
     private async Task<bool> DeleteNameIfCreatedBeforeAsync(string name, DateTimeOffset before, CancellationToken cancellationToken)
     {
-        // The condition has whole seconds: a second below the truncated cutoff only ever keeps a blob a pass longer.
-        var seconds = before.ToUnixTimeSeconds() - 1;
-        var conditions = new BlobRequestConditions { IfUnmodifiedSince = DateTimeOffset.FromUnixTimeSeconds(seconds) };
+        // Read first: the service answers 404 for a name that has only staged blocks (they expire on their own), while a
+        // delete, which Azurite carries out on such a name whatever its condition, would cut a long upload off.
+        var blob = _container.GetBlobClient(name);
+        BlobProperties properties;
         try
         {
-            var response = await _container.DeleteBlobIfExistsAsync(name, DeleteSnapshotsOption.None, conditions, cancellationToken);
+            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return false;
+        }
+
+        if (properties.CreatedOn >= before)
+        {
+            return false;
+        }
+
+        try
+        {
+            var conditions = new BlobRequestConditions { IfMatch = properties.ETag };
+            var response = await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.None, conditions, cancellationToken);
             return response.Value;
         }
         catch (RequestFailedException exception) when (exception.Status == 412)
