@@ -59,12 +59,9 @@ public sealed class AzureBlobStoreTests(AzuriteFixture azurite) : BlobStoreContr
     [AzuriteFact]
     public async Task A_body_of_one_block_is_stored_by_one_request_and_leaves_no_marker()
     {
-        var log = new RequestLog();
-        var store = new AzureBlobStore(AzureStores.Container(azurite, NewName(), log));
-        await UploadOnceAsync(store, NewBlobId(NewUser()), new byte[1]);
+        var (store, log) = await OpenLoggedAsync();
         var id = NewBlobId(NewUser());
 
-        log.Clear();
         await UploadOnceAsync(store, id, new byte[AzureBlobUpload.BlockBytes]);
 
         var sent = Assert.Single(log.Sent);
@@ -74,12 +71,9 @@ public sealed class AzureBlobStoreTests(AzuriteFixture azurite) : BlobStoreContr
     [AzuriteFact]
     public async Task A_larger_body_is_marked_while_its_blocks_are_staged_and_unmarked_once_committed()
     {
-        var log = new RequestLog();
-        var store = new AzureBlobStore(AzureStores.Container(azurite, NewName(), log));
-        await UploadOnceAsync(store, NewBlobId(NewUser()), new byte[1]);
+        var (store, log) = await OpenLoggedAsync();
         var id = NewBlobId(NewUser());
 
-        log.Clear();
         await UploadOnceAsync(store, id, new byte[AzureBlobUpload.BlockBytes + 1]);
 
         var marker = "/" + AzureBlobStore.UploadPrefix + id;
@@ -88,6 +82,16 @@ public sealed class AzureBlobStoreTests(AzuriteFixture azurite) : BlobStoreContr
             log.Sent.Select(request => request.Path.EndsWith(marker, StringComparison.Ordinal)
                 ? $"{request.Method} {marker}"
                 : $"{request.Method} {(request.Query.Contains("comp=blocklist", StringComparison.Ordinal) ? "commit" : "stage")}"));
+    }
+
+    /// <summary>A store whose container exists already, and a log of what its client sends from now on.</summary>
+    private async Task<(AzureBlobStore Store, RequestLog Log)> OpenLoggedAsync()
+    {
+        var log = new RequestLog();
+        var store = new AzureBlobStore(AzureStores.Container(azurite, NewName(), log));
+        await UploadOnceAsync(store, NewBlobId(NewUser()), new byte[1]);
+        log.Clear();
+        return (store, log);
     }
 
     private static async Task UploadOnceAsync(IBlobStore store, string id, byte[] body)
