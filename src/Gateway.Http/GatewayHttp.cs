@@ -28,6 +28,7 @@ public static class GatewayHttp
         services.AddValidatedOptions(configuration, HttpRelayOptions.Section, new HttpRelayOptionsValidator());
         services.AddValidatedOptions(configuration, BodyCacheOptions.Section, new BodyCacheOptionsValidator());
         services.AddSingleton<SignupPolicy>();
+        services.AddSingleton<UserGrains>();
         services.AddSingleton(sp => new AuthTokenVerifier(
             sp.GetRequiredService<IOptions<LimitsOptions>>().Value.AuthTokenWindow, sp.GetRequiredService<TimeProvider>()));
         services.AddCors(cors => cors.AddPolicy(Cors.VeryPermissive, Cors.ConfigureVeryPermissive));

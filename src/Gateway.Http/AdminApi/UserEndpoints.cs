@@ -9,8 +9,8 @@ public static class UserEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/users/{key}/disable", (string key, IGrainFactory grains) => SetDisabledAsync(key, grains, disabled: true));
-        endpoints.MapPost("/users/{key}/enable", (string key, IGrainFactory grains) => SetDisabledAsync(key, grains, disabled: false));
+        endpoints.MapPost("/users/{key}/disable", (string key, UserGrains users) => SetDisabledAsync(key, users, disabled: true));
+        endpoints.MapPost("/users/{key}/enable", (string key, UserGrains users) => SetDisabledAsync(key, users, disabled: false));
         endpoints.MapGet("/users/disabled", async (IGrainFactory grains) =>
             AdminJson.Ok(await grains.GetGrain<IHomeserverTotalsGrain>(0).ListDisabledUsers()));
         endpoints.MapGet("/users/{key}/usage", GetUsageAsync);
@@ -18,40 +18,40 @@ public static class UserEndpoints
         endpoints.MapPatch("/users/{key}/quota", PatchQuotaAsync);
     }
 
-    private static async Task<IResult> SetDisabledAsync(string key, IGrainFactory grains, bool disabled)
+    private static async Task<IResult> SetDisabledAsync(string key, UserGrains users, bool disabled)
     {
         if (!AdminUserKey.TryParse(key, out var user))
         {
             return AdminUserKey.Invalid();
         }
-        return await grains.GetGrain<IUserGrain>(user.Z32).SetDisabled(disabled)
+        return await users.For(user.Z32).SetDisabled(disabled)
             ? Results.Text("Ok", PlainText.ContentType)
             : UserNotFound();
     }
 
-    private static async Task<IResult> GetUsageAsync(string key, IGrainFactory grains)
+    private static async Task<IResult> GetUsageAsync(string key, UserGrains users)
     {
         if (!AdminUserKey.TryParse(key, out var user))
         {
             return AdminUserKey.Invalid();
         }
-        return await grains.GetGrain<IUserGrain>(user.Z32).GetUsage() is { } usage
+        return await users.For(user.Z32).GetUsage() is { } usage
             ? AdminJson.Ok(new UsageView(usage.UsedBytes, usage.FileCount, usage.LastWrite?.ToUniversalTime()))
             : UserNotFound();
     }
 
-    private static async Task<IResult> GetQuotaAsync(string key, IGrainFactory grains, IOptions<LimitsOptions> limits)
+    private static async Task<IResult> GetQuotaAsync(string key, UserGrains users, IOptions<LimitsOptions> limits)
     {
         if (!AdminUserKey.TryParse(key, out var user))
         {
             return AdminUserKey.Invalid();
         }
-        return await grains.GetGrain<IUserGrain>(user.Z32).GetQuota() is { } quota
+        return await users.For(user.Z32).GetQuota() is { } quota
             ? Results.Json(QuotaView.Render(quota, limits.Value.DefaultQuotaMb))
             : UserNotFound();
     }
 
-    private static async Task<IResult> PatchQuotaAsync(string key, IGrainFactory grains, IOptions<LimitsOptions> limits, HttpContext context)
+    private static async Task<IResult> PatchQuotaAsync(string key, UserGrains users, IOptions<LimitsOptions> limits, HttpContext context)
     {
         if (!AdminUserKey.TryParse(key, out var user))
         {
@@ -62,7 +62,7 @@ public static class UserEndpoints
         {
             return error;
         }
-        var grain = grains.GetGrain<IUserGrain>(user.Z32);
+        var grain = users.For(user.Z32);
         if (await grain.GetQuota() is not { } current)
         {
             return UserNotFound();

@@ -1,6 +1,5 @@
 using Pubky.Protocol.Paths;
 using PubkyCluster.Gateway.Http;
-using PubkyCluster.Grains.Users;
 
 namespace PubkyCluster.Gateway.AdminApi;
 
@@ -12,7 +11,7 @@ public static class WebDavDeleteEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) => endpoints.MapDelete("/webdav/{*target}", DeleteAsync);
 
-    private static async Task<IResult> DeleteAsync(string? target, IGrainFactory grains, ReleasedBlobs releasedBlobs)
+    private static async Task<IResult> DeleteAsync(string? target, UserGrains users, ReleasedBlobs releasedBlobs)
     {
         target ??= "";
         var slash = target.IndexOf('/');
@@ -25,7 +24,7 @@ public static class WebDavDeleteEndpoint
             return PlainText.Error(StatusCodes.Status400BadRequest,
                 "Invalid path: expected /webdav/<public key>/pub/<path> or /webdav/<public key>/priv/<path>");
         }
-        var outcome = await grains.GetGrain<IUserGrain>(user.Z32).AdminDelete(path.Value);
+        var outcome = await users.For(user.Z32).AdminDelete(path.Value);
         if (!outcome.IsCommitted)
         {
             return PlainText.Error(StatusCodes.Status404NotFound, "Not Found");

@@ -11,7 +11,7 @@ namespace PubkyCluster.Gateway.ClientApi;
 /// in live mode the stream subscribes to the users' grains first, then reads history, then waits for wake-ups and
 /// re-reads from its per-user cursors, so an event committed at any moment is delivered exactly once.
 /// </summary>
-public sealed class EventsStreamEndpoint(IGrainFactory grains, IEventStore events, HomeserverMetrics metrics, TimeProvider clock)
+public sealed class EventsStreamEndpoint(IGrainFactory grains, UserGrains users, IEventStore events, HomeserverMetrics metrics, TimeProvider clock)
 {
     private const int PageSize = 100;
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
@@ -34,7 +34,7 @@ public sealed class EventsStreamEndpoint(IGrainFactory grains, IEventStore event
             await refusal.ExecuteAsync(context);
             return;
         }
-        var userGrains = request.Cursors.Keys.Select(u => grains.GetGrain<IUserGrain>(u)).ToList();
+        var userGrains = request.Cursors.Keys.Select(u => users.For(u)).ToList();
         if ((await Task.WhenAll(userGrains.Select(g => g.Exists()))).Any(exists => !exists))
         {
             await PlainText.WriteAsync(context.Response, 404, "Not Found");
@@ -116,7 +116,7 @@ public sealed class EventsStreamEndpoint(IGrainFactory grains, IEventStore event
         var hash = SessionCookie.SecretHash(context.Request, user);
         foreach (var filter in privateFilters)
         {
-            var refusal = await grains.GetGrain<IUserGrain>(user.Z32).AuthorizeRead(hash, filter);
+            var refusal = await users.For(user.Z32).AuthorizeRead(hash, filter);
             if (refusal != Refusal.None)
             {
                 return RefusalResponses.For(refusal);

@@ -16,7 +16,7 @@ public static class SessionEndpoints
     public const string OctetStream = "application/octet-stream";
 
     public static async Task<IResult> SignUp(
-        HttpContext context, IGrainFactory grains, AuthTokenVerifier verifier, SignupPolicy policy, TimeProvider clock, HomeserverMetrics metrics)
+        HttpContext context, UserGrains users, AuthTokenVerifier verifier, SignupPolicy policy, TimeProvider clock, HomeserverMetrics metrics)
     {
         var signupToken = context.Request.Query.TryGetValue("signup_token", out var values) ? values.ToString() : null;
         if (signupToken is not null && !SignupToken.IsValidFormat(signupToken))
@@ -28,7 +28,7 @@ public static class SessionEndpoints
         {
             return failure!;
         }
-        var user = grains.GetGrain<IUserGrain>(token.PublicKey.Z32);
+        var user = users.For(token.PublicKey.Z32);
         if (policy.TokenRequired && signupToken is null)
         {
             return await user.Exists() ? RefusalResponses.For(Refusal.UserAlreadyExists) : RefusalResponses.For(Refusal.SignupTokenRequired);
@@ -41,25 +41,25 @@ public static class SessionEndpoints
         return Granted(context, token.PublicKey, grant, clock);
     }
 
-    public static async Task<IResult> SignIn(HttpContext context, IGrainFactory grains, AuthTokenVerifier verifier, TimeProvider clock)
+    public static async Task<IResult> SignIn(HttpContext context, UserGrains users, AuthTokenVerifier verifier, TimeProvider clock)
     {
         var (token, failure) = await ReadToken(context, verifier);
         if (token is null)
         {
             return failure!;
         }
-        var grant = await grains.GetGrain<IUserGrain>(token.PublicKey.Z32).SignIn(Claim(token));
+        var grant = await users.For(token.PublicKey.Z32).SignIn(Claim(token));
         return Granted(context, token.PublicKey, grant, clock);
     }
 
     /// <summary>The 0.6.0 answer for "no session" is 404, not 401: the 0.6.0 client's session restore depends on it.</summary>
-    public static async Task<IResult> Get(HttpContext context, IGrainFactory grains)
+    public static async Task<IResult> Get(HttpContext context, UserGrains users)
     {
         if (Tenant.Resolve(context.Request) is not { } tenant)
         {
             return PlainText.Error(404, Tenant.MissingMessage);
         }
-        var user = grains.GetGrain<IUserGrain>(tenant.Z32);
+        var user = users.For(tenant.Z32);
         var session = SessionCookie.SecretHash(context.Request, tenant) is { } hash && await user.Exists()
             ? await user.GetSession(hash)
             : null;
@@ -74,7 +74,7 @@ public static class SessionEndpoints
         return Results.Bytes(info.Encode(), OctetStream);
     }
 
-    public static async Task<IResult> SignOut(HttpContext context, IGrainFactory grains)
+    public static async Task<IResult> SignOut(HttpContext context, UserGrains users)
     {
         if (Tenant.Resolve(context.Request) is not { } tenant)
         {
@@ -82,7 +82,7 @@ public static class SessionEndpoints
         }
         if (SessionCookie.SecretHash(context.Request, tenant) is { } hash)
         {
-            await grains.GetGrain<IUserGrain>(tenant.Z32).SignOut(hash);
+            await users.For(tenant.Z32).SignOut(hash);
         }
         SessionCookie.Remove(context, tenant);
         return Results.Ok();

@@ -14,7 +14,7 @@ namespace PubkyCluster.Gateway.ClientApi;
 /// Files and directory listings under /pub/ and /priv/ of the tenant. Authorization follows the reference's order:
 /// tenant, the raw path's root, the session, then the normalised path; every decision is the user grain's.
 /// </summary>
-public sealed class StorageEndpoints(IGrainFactory grains, IBlobStore blobs, BodyCache bodies, BodyUploader uploader, ReleasedBlobs released)
+public sealed class StorageEndpoints(UserGrains users, IBlobStore blobs, BodyCache bodies, BodyUploader uploader, ReleasedBlobs released)
 {
     public const string ForbiddenRoot = "Writing to directories other than '/pub/' and '/priv/' is forbidden";
 
@@ -66,7 +66,7 @@ public sealed class StorageEndpoints(IGrainFactory grains, IBlobStore blobs, Bod
             context.Response.Headers.CacheControl = "no-store";
             context.Response.Headers.Vary = "pubky-host, Authorization, Cookie";
         }
-        var user = grains.GetGrain<IUserGrain>(tenant.Z32);
+        var user = users.For(tenant.Z32);
         var method = request.Method;
         if (isRead && path.IsDirectory)
         {
