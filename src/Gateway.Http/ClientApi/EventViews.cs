@@ -15,4 +15,8 @@ public static class EventViews
         e.IsDelete ? EventKind.Delete : EventKind.Put,
         new PubkyResource(PublicKey.ParseZ32(e.User), WebDavPath.Parse(e.Path)),
         e.ContentHash is null ? null : ContentHash.FromBytes(e.ContentHash));
+
+    /// <summary>The feed line's parts as stored: the store keeps only keys and normalised paths the grain validated.</summary>
+    public static FeedEntry ToFeedEntry(this EventRecord e) =>
+        new(e.Id, e.IsDelete ? EventKind.Delete : EventKind.Put, e.User, e.Path);
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Pubky.Protocol.Events;
 using PubkyCluster.Gateway.Http;
 using PubkyCluster.Storage.Ports;
@@ -38,7 +39,7 @@ public static class EventsFeedEndpoint
         var started = clock.GetTimestamp();
         var page = await events.ReadFeedAsync(cursor.Value, QueryParameters.Limit(request), "/pub/", context.RequestAborted);
         metrics.RecordEventsQuery(clock.GetElapsedTime(started));
-        return Results.Text(EventFeedFormat.FormatPage([.. page.Select(e => e.ToPubkyEvent())]), PlainText.ContentType);
+        return PlainText.Ok(EventFeedFormat.AppendPage(new StringBuilder(), [.. page.Select(e => e.ToFeedEntry())]));
     }
 
     /// <summary>An event id, or a legacy timestamp cursor resolved to the id of the event created at that microsecond.</summary>

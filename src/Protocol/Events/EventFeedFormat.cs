@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pubky.Protocol.Resources;
 
 namespace Pubky.Protocol.Events;
 
@@ -13,19 +14,26 @@ public static class EventFeedFormat
     /// Event lines joined by <c>\n</c>, then <c>cursor: &lt;id of the last event&gt;</c>, with no trailing newline. No
     /// events give an empty body (no cursor line), so clients keep their old cursor.
     /// </summary>
-    public static string FormatPage(IReadOnlyList<PubkyEvent> events)
+    public static string FormatPage(IReadOnlyList<PubkyEvent> events) =>
+        AppendPage(new StringBuilder(), [.. events.Select(FeedEntry.Of)]).ToString();
+
+    /// <summary>The page of <see cref="FormatPage"/>, appended to <paramref name="page"/>.</summary>
+    public static StringBuilder AppendPage(StringBuilder page, IReadOnlyList<FeedEntry> entries)
     {
-        if (events.Count == 0)
+        if (entries.Count == 0)
         {
-            return string.Empty;
+            return page;
         }
-        var page = new StringBuilder();
-        foreach (var e in events)
+        foreach (var entry in entries)
         {
-            page.Append(e.Line).Append('\n');
+            AppendLine(page, entry.Kind, entry.OwnerZ32, entry.Path).Append('\n');
         }
-        return page.Append("cursor: ").Append(events[^1].Id.ToString(CultureInfo.InvariantCulture)).ToString();
+        return page.Append("cursor: ").Append(entries[^1].Id.ToString(CultureInfo.InvariantCulture));
     }
+
+    /// <summary>One feed line, <c>PUT pubky://&lt;z32&gt;&lt;path&gt;</c>, without its newline.</summary>
+    public static StringBuilder AppendLine(StringBuilder page, EventKind kind, string ownerZ32, string path) =>
+        page.Append(kind.ToWireName()).Append(' ').Append(PubkyResource.Scheme).Append(ownerZ32).Append(path);
 
     /// <summary>
     /// <c>event: PUT|DEL</c>, then <c>data:</c> lines for the URI, <c>cursor: N</c> and, for PUT only,

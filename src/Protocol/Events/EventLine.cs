@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using Pubky.Protocol.Resources;
 
 namespace Pubky.Protocol.Events;
@@ -6,7 +7,8 @@ namespace Pubky.Protocol.Events;
 /// <summary>One event as the <c>/events/</c> feed prints it: <c>PUT pubky://&lt;z32&gt;&lt;path&gt;</c>.</summary>
 public sealed record EventLine(EventKind Kind, PubkyResource Resource)
 {
-    public override string ToString() => Kind.ToWireName() + " " + Resource;
+    public override string ToString() =>
+        EventFeedFormat.AppendLine(new StringBuilder(), Kind, Resource.Owner.Z32, Resource.Path.Value).ToString();
 
     /// <summary>Reads a line exactly as the server writes it: kind, one space, a canonical <c>pubky://</c> URI.</summary>
     public static bool TryParse(string? line, [NotNullWhen(true)] out EventLine? eventLine)

@@ -1,3 +1,4 @@
+using System.Text;
 using Pubky.Protocol.Events;
 using Pubky.Protocol.Hashing;
 using Pubky.Protocol.Resources;
@@ -27,6 +28,20 @@ public class EventFeedFormatTests
 
     [Fact]
     public void Page_without_events_is_empty() => Assert.Equal(string.Empty, EventFeedFormat.FormatPage([]));
+
+    [Fact]
+    public void Page_from_stored_parts_is_the_page_of_the_same_events()
+    {
+        FeedEntry[] stored =
+        [
+            new(41, EventKind.Put, Vectors.ZeroSecretZ32, "/pub/a.com/a.txt"),
+            new(42, EventKind.Delete, Vectors.ZeroSecretZ32, "/pub/a.com/a.txt"),
+        ];
+
+        var page = EventFeedFormat.AppendPage(new StringBuilder(), stored).ToString();
+
+        Assert.Equal("PUT " + Uri + "\nDEL " + Uri + "\ncursor: 42", page);
+    }
 
     [Fact]
     public void Put_sse_message_matches_the_spec_example() =>
