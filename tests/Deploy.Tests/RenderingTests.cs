@@ -33,7 +33,7 @@ public sealed class RenderingTests
     }
 
     [Fact]
-    public async Task The_monitoring_component_adds_a_ServiceMonitor_scraping_metrics()
+    public async Task The_monitoring_component_adds_a_service_monitor_scraping_metrics()
     {
         var manifests = await Manifests.RenderAsync(Manifests.MonitoredProduction);
 
