@@ -336,6 +336,8 @@ launch_silo() {
   settings+=(
     "Listen__SiloPort=$port"
     "Listen__SiloGatewayPort=$gateway_port"
+    "Listen__Address=127.0.0.1"
+    "Listen__MetricsPort=$(var "CLUSTER_SILO_${i}_METRICS_PORT")"
     "Homeserver__DataDirectory=$state_dir/silo-$i"
     # A process that runs a testnet DHT gets its own UDP bootstrap port, so no two collide on 6881.
     "Pkarr__TestnetBootstrapPort=$(var "CLUSTER_SILO_${i}_DHT_PORT")"
@@ -345,7 +347,7 @@ launch_silo() {
   env "${settings[@]}" dotnet "$CLUSTER_SILO_DLL" </dev/null >>"$logs/silo-$i.log" 2>&1 9>&- &
   set_var "CLUSTER_SILO_${i}_PID" "$!"
   save_env
-  log "silo $i: pid $! (silo port $port, gateway port $gateway_port, DHT udp $(var "CLUSTER_SILO_${i}_DHT_PORT")), log $logs/silo-$i.log"
+  log "silo $i: pid $! (silo port $port, gateway port $gateway_port, metrics $(var "CLUSTER_SILO_${i}_METRICS_PORT"), DHT udp $(var "CLUSTER_SILO_${i}_DHT_PORT")), log $logs/silo-$i.log"
 }
 
 # A silo whose membership is not this cluster's Redis (an extra silo given other Cluster__ settings) is ready when its
@@ -365,8 +367,16 @@ wait_silo() {
     tail -n 30 "$logs/silo-$i.log" >&2
     return 1
   fi
-  log "silo $i is Active"
+  if ! wait_until "$ready_timeout" "$pid" probe_ready "$(var "CLUSTER_SILO_${i}_METRICS_PORT")"; then
+    log "silo $i (pid $pid) is Active but its readiness probe fails; last log lines:"
+    tail -n 30 "$logs/silo-$i.log" >&2
+    return 1
+  fi
+  log "silo $i is Active and ready"
 }
+
+# The readiness probe on a process's metrics listener: what Kubernetes asks before sending it traffic.
+probe_ready() { [ "$(http_status "http://127.0.0.1:$1/healthz/ready")" = "200" ]; }
 
 # --- gateways --------------------------------------------------------------------------------------------------------
 gateway_root_ok() { [ "$(curl -s -m 3 "http://127.0.0.1:$1/" 2>/dev/null)" = "Pubky Homeserver" ]; }
@@ -429,6 +439,11 @@ wait_gateway() {
   fi
   if ! wait_until "$ready_timeout" "$pid" gateway_grains_ok "$admin"; then
     log "gateway $i (pid $pid) answers GET / but cannot reach the grains within $ready_timeout s; last log lines:"
+    tail -n 30 "$logs/gateway-$i.log" >&2
+    return 1
+  fi
+  if ! wait_until "$ready_timeout" "$pid" probe_ready "$(var "CLUSTER_GATEWAY_${i}_METRICS_PORT")"; then
+    log "gateway $i (pid $pid) reaches the grains but its readiness probe fails; last log lines:"
     tail -n 30 "$logs/gateway-$i.log" >&2
     return 1
   fi
@@ -516,8 +531,8 @@ cmd_start() {
   ensure_build
 
   local -a ports
-  read -r -a ports <<<"$(free_ports $((3 + 2 * silo_count)) "$silo_count")" || die "could not pick free ports"
-  [ "${#ports[@]}" -eq $((3 + 3 * silo_count)) ] || die "could not pick free ports"
+  read -r -a ports <<<"$(free_ports $((3 + 3 * silo_count)) "$silo_count")" || die "could not pick free ports"
+  [ "${#ports[@]}" -eq $((3 + 4 * silo_count)) ] || die "could not pick free ports"
   CLUSTER_STATE_DIR="$state_dir"
   CLUSTER_LOGS="$logs"
   CLUSTER_ID="local-$(date +%s)-$$"
@@ -535,9 +550,10 @@ cmd_start() {
   CLUSTER_GATEWAY_COUNT="$gateway_count"
   local i
   for ((i = 1; i <= silo_count; i++)); do
-    set_var "CLUSTER_SILO_${i}_PORT" "${ports[3 + 2 * (i - 1)]}"
-    set_var "CLUSTER_SILO_${i}_GATEWAY_PORT" "${ports[4 + 2 * (i - 1)]}"
-    set_var "CLUSTER_SILO_${i}_DHT_PORT" "${ports[3 + 2 * silo_count + (i - 1)]}"
+    set_var "CLUSTER_SILO_${i}_PORT" "${ports[3 + 3 * (i - 1)]}"
+    set_var "CLUSTER_SILO_${i}_GATEWAY_PORT" "${ports[4 + 3 * (i - 1)]}"
+    set_var "CLUSTER_SILO_${i}_METRICS_PORT" "${ports[5 + 3 * (i - 1)]}"
+    set_var "CLUSTER_SILO_${i}_DHT_PORT" "${ports[3 + 3 * silo_count + (i - 1)]}"
   done
   for ((i = 1; i <= gateway_count; i++)); do
     assign_gateway_ports "$i" || die "could not pick free ports"
@@ -598,11 +614,12 @@ cmd_start_silo() {
   if pid_is "$(var "CLUSTER_SILO_${index}_PID")" "PubkyCluster.Silo.dll"; then die "silo $index is already running"; fi
   if [ -z "$(var "CLUSTER_SILO_${index}_PORT")" ]; then
     local -a p
-    read -r -a p <<<"$(free_ports 2 1)" || die "could not pick free ports"
-    [ "${#p[@]}" -eq 3 ] || die "could not pick free ports"
+    read -r -a p <<<"$(free_ports 3 1)" || die "could not pick free ports"
+    [ "${#p[@]}" -eq 4 ] || die "could not pick free ports"
     set_var "CLUSTER_SILO_${index}_PORT" "${p[0]}"
     set_var "CLUSTER_SILO_${index}_GATEWAY_PORT" "${p[1]}"
-    set_var "CLUSTER_SILO_${index}_DHT_PORT" "${p[2]}"
+    set_var "CLUSTER_SILO_${index}_METRICS_PORT" "${p[2]}"
+    set_var "CLUSTER_SILO_${index}_DHT_PORT" "${p[3]}"
     [ "$index" -le "${CLUSTER_SILO_SLOTS:-0}" ] || CLUSTER_SILO_SLOTS="$index"
   fi
   launch_silo "$index" "${extra_settings[@]+"${extra_settings[@]}"}"

@@ -23,7 +23,12 @@ public static class GatewayHttp
 
     private static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatedOptions(configuration, AdminOptions.Section, new AdminOptionsValidator());
+        var testnet = services.AddHomeserverIdentity(configuration).Testnet;
+        services.AddValidatedOptions(configuration, AdminOptions.Section, new AdminOptionsValidator(testnet));
+        if (testnet)
+        {
+            services.PostConfigure<AdminOptions>(admin => admin.Password = admin.Password is "" ? AdminOptions.TestnetPassword : admin.Password);
+        }
         services.AddValidatedOptions(configuration, SignupOptions.Section, new SignupOptionsValidator());
         services.AddValidatedOptions(configuration, HttpRelayOptions.Section, new HttpRelayOptionsValidator());
         services.AddValidatedOptions(configuration, BodyCacheOptions.Section, new BodyCacheOptionsValidator());

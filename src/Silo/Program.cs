@@ -1,7 +1,10 @@
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
 using PubkyCluster.Hosting.Cluster;
 
-// A silo of the cluster profile: grains only, no client API. Gateways reach it as Orleans clients.
-var builder = Host.CreateApplicationBuilder(args);
+// A silo of the cluster profile: grains, plus the metrics listener for /metrics and the probes. Gateways reach it as
+// Orleans clients. appsettings.json is read from beside the binary, as the gateway does.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddPubkySiloProcess();
-await builder.Build().RunAsync();
+var app = builder.Build();
+app.MapPubkySiloProcess();
+await app.RunAsync();

@@ -5,14 +5,22 @@ public sealed class AdminOptions
 {
     public const string Section = "Admin";
 
-    /// <summary>Sent by operators as X-Admin-Password. The reference's default is "admin"; set your own outside a testnet.</summary>
-    public string Password { get; set; } = "admin";
+    /// <summary>The reference testnet's password: what an unset password means on a testnet, and refused anywhere else.</summary>
+    public const string TestnetPassword = "admin";
+
+    /// <summary>Sent by operators as X-Admin-Password. Unset on a testnet: <see cref="TestnetPassword"/>; required elsewhere.</summary>
+    public string Password { get; set; } = "";
 }
 
-public sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
+/// <summary>Outside a testnet the admin API must not open with no password or with the one every testnet uses.</summary>
+public sealed class AdminOptionsValidator(bool testnet) : IValidateOptions<AdminOptions>
 {
-    public ValidateOptionsResult Validate(string? name, AdminOptions options) =>
-        string.IsNullOrEmpty(options.Password)
-            ? ValidateOptionsResult.Fail("Admin:Password must not be empty.")
-            : ValidateOptionsResult.Success;
+    public ValidateOptionsResult Validate(string? name, AdminOptions options) => options.Password switch
+    {
+        _ when testnet => ValidateOptionsResult.Success,
+        "" => ValidateOptionsResult.Fail("Admin:Password must be set outside the testnet (Homeserver:Testnet=false)."),
+        AdminOptions.TestnetPassword => ValidateOptionsResult.Fail(
+            $"Admin:Password must not be '{AdminOptions.TestnetPassword}' outside the testnet (Homeserver:Testnet=false): every testnet uses it."),
+        _ => ValidateOptionsResult.Success,
+    };
 }

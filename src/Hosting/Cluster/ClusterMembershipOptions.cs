@@ -26,6 +26,9 @@ public sealed class ClusterMembershipOptions
     /// <summary>The address other silos and clients reach this silo at (Kubernetes: the pod IP). Never a Service VIP.</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
+    /// <summary>This silo's name in the membership table (Kubernetes: the pod name); unset: Orleans' default.</summary>
+    public string? SiloName { get; set; }
+
     /// <summary>Listen on every interface while advertising <see cref="AdvertisedAddress"/> (containers).</summary>
     public bool ListenOnAnyAddress { get; set; }
 }

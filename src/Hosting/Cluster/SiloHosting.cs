@@ -1,8 +1,12 @@
 using System.Net;
 using Azure.Data.Tables;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using PubkyCluster.Grains.Users;
+using PubkyCluster.Hosting.Health;
+using PubkyCluster.Hosting.Metrics;
 using PubkyCluster.Hosting.Pkarr;
 using PubkyCluster.Hosting.Settings;
 using PubkyCluster.Hosting.Storage;
@@ -16,11 +20,26 @@ namespace PubkyCluster.Hosting.Cluster;
 /// </summary>
 public static class SiloHosting
 {
-    /// <summary>A silo process of the cluster profile: grains only, no client API.</summary>
-    public static HostApplicationBuilder AddPubkySiloProcess(this HostApplicationBuilder builder)
+    /// <summary>
+    /// A silo process of the cluster profile: grains, and no HTTP but the metrics listener (Listen:MetricsPort) for
+    /// /metrics and the probes.
+    /// </summary>
+    public static WebApplicationBuilder AddPubkySiloProcess(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ListenOptions>, SiloListenOptionsValidator>());
+        var listen = services.AddValidatedOptions(builder.Configuration, ListenOptions.Section, new ListenOptionsValidator());
+        services.AddHomeserverMetrics(builder.Configuration);
+        services.AddProcessHealth();
+        builder.WebHost.ConfigureKestrel(kestrel => OperationsListener.Bind(kestrel, listen, [listen.MetricsPort]));
         builder.UseOrleans(silo => silo.AddPubkySilo(builder.Configuration));
         return builder;
+    }
+
+    public static WebApplication MapPubkySiloProcess(this WebApplication app)
+    {
+        OperationsListener.Pipeline(app);
+        return app;
     }
 
     /// <summary>Membership on the Listen ports, the grains' services, the storage profile, the republisher and the sweeper.</summary>
@@ -30,6 +49,10 @@ public static class SiloHosting
         var membership = services.AddPubkyGrainServices(configuration);
         var listen = services.AddValidatedOptions(configuration, ListenOptions.Section, new ListenOptionsValidator());
         silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (membership.ClusterId, membership.ServiceId));
+        if (membership.SiloName is { } siloName)
+        {
+            silo.Configure<SiloOptions>(o => o.SiloName = siloName);
+        }
         if (membership.Membership == MembershipKind.Localhost)
         {
             silo.UseLocalhostClustering(listen.SiloPort, listen.SiloGatewayPort, serviceId: membership.ServiceId, clusterId: membership.ClusterId);
@@ -47,6 +70,7 @@ public static class SiloHosting
             silo.ConfigureEndpoints(IPAddress.Parse(membership.AdvertisedAddress), listen.SiloPort, listen.SiloGatewayPort, membership.ListenOnAnyAddress);
         }
         silo.AddPubkySiloStorage(configuration);
+        services.AddSiloHealth();
         services.AddPubkyRepublishing(configuration);
         return silo;
     }

@@ -1,13 +1,15 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pubky.Protocol.Keys;
+using PubkyCluster.Hosting.Cluster;
 using PubkyCluster.Hosting.Settings;
+using PubkyCluster.Hosting.Storage;
 
 namespace PubkyCluster.Hosting.Homeserver;
 
 /// <summary>
 /// The homeserver's own Ed25519 key: the key its PKARR record is published under and that apps sign up with.
-/// Testnet: the secret of 32 zero bytes (8pinxxgq…). Otherwise the configured secret, or one generated on first start
-/// and kept in the data directory, so the identity survives restarts.
+/// Testnet: the secret of 32 zero bytes (8pinxxgq…). Otherwise the configured secret (inline or in a file), or, in the
+/// single-process form only, one generated on first start and kept in the data directory, so the identity survives restarts.
 /// </summary>
 public sealed class HomeserverIdentity : IDisposable
 {
@@ -20,6 +22,7 @@ public sealed class HomeserverIdentity : IDisposable
         {
             { Testnet: true } => new byte[Keypair.SecretLength],
             { SecretKeyHex: { } hex } => Convert.FromHexString(hex),
+            { SecretKeyFile: { } file } => SecretKeyText.ReadFile(file),
             _ => LoadOrCreateSecret(homeserver.DataDirectory),
         });
     }
@@ -55,6 +58,14 @@ public static class HomeserverIdentityServices
     public static HomeserverOptions AddHomeserverIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton<HomeserverIdentity>();
-        return services.AddValidatedOptions(configuration, HomeserverOptions.Section, new HomeserverOptionsValidator());
+        return services.AddValidatedOptions(configuration, HomeserverOptions.Section, new HomeserverOptionsValidator(IsClustered(services, configuration)));
     }
+
+    /// <summary>
+    /// A process of a cluster: its state is in Azure storage or it finds other processes through a membership table. A
+    /// silo process is one by its settings (src/Silo/appsettings.json); the single-process homeserver is not.
+    /// </summary>
+    public static bool IsClustered(IServiceCollection services, IConfiguration configuration) =>
+        services.AddValidatedOptions(configuration, StorageProfileOptions.Section, new StorageProfileOptionsValidator()).Profile == StorageProfile.Azure
+        || services.AddValidatedOptions(configuration, ClusterMembershipOptions.Section, new ClusterMembershipOptionsValidator()).Membership != MembershipKind.Localhost;
 }

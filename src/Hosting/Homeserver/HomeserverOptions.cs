@@ -13,8 +13,14 @@ public sealed class HomeserverOptions
     /// </summary>
     public bool Testnet { get; set; }
 
-    /// <summary>The homeserver's Ed25519 secret as 64 hex characters. Unset (outside testnet): generated once and kept in the data directory.</summary>
+    /// <summary>
+    /// The homeserver's Ed25519 secret as 64 hex characters. Unset (outside testnet) in the single-process form: generated
+    /// once and kept in the data directory; a cluster must set it or <see cref="SecretKeyFile"/>.
+    /// </summary>
     public string? SecretKeyHex { get; set; }
+
+    /// <summary>A file holding the secret as 64 hex characters (a mounted Kubernetes secret); instead of <see cref="SecretKeyHex"/>.</summary>
+    public string? SecretKeyFile { get; set; }
 
     /// <summary>Where the embedded profile keeps its database and file bodies.</summary>
     public string DataDirectory { get; set; } = "data";
@@ -32,14 +38,31 @@ public sealed class HomeserverOptions
     public int? PublicPubkyTlsPort { get; set; }
 }
 
-public sealed class HomeserverOptionsValidator : IValidateOptions<HomeserverOptions>
+/// <param name="clustered">
+/// The process is part of a cluster (<see cref="HomeserverIdentityServices.IsClustered"/>): without a configured secret
+/// each process would generate its own key, and the cluster would be as many homeservers as it has pods.
+/// </param>
+public sealed class HomeserverOptionsValidator(bool clustered) : IValidateOptions<HomeserverOptions>
 {
     public ValidateOptionsResult Validate(string? name, HomeserverOptions options)
     {
         var errors = new List<string>();
-        if (options.SecretKeyHex is { } hex && (hex.Length != 64 || !hex.All(Uri.IsHexDigit)))
+        if (options.SecretKeyHex is { } hex && !SecretKeyText.IsValid(hex))
         {
             errors.Add("Homeserver:SecretKeyHex must be 64 hexadecimal characters (a 32-byte Ed25519 secret).");
+        }
+        if (options is { SecretKeyHex: not null, SecretKeyFile: not null })
+        {
+            errors.Add("Homeserver:SecretKeyHex and Homeserver:SecretKeyFile are both set; set one.");
+        }
+        if (options.SecretKeyFile is { } file && SecretKeyText.ProblemWithFile(file) is { } problem)
+        {
+            errors.Add($"Homeserver:SecretKeyFile '{file}' {problem}.");
+        }
+        if (clustered && options is { Testnet: false, SecretKeyHex: null, SecretKeyFile: null })
+        {
+            errors.Add("Homeserver:SecretKeyHex or Homeserver:SecretKeyFile must be set outside the testnet in a cluster"
+                + " (Storage:Profile=Azure or Cluster:Membership other than Localhost): every process must share one identity.");
         }
         if (string.IsNullOrWhiteSpace(options.DataDirectory))
         {

@@ -37,7 +37,7 @@ public static class DhtServices
     public static IServiceCollection AddPubkyRepublishing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPkarrDht(configuration);
-        services.AddHomeserverMetrics();
+        services.AddHomeserverMetrics(configuration);
         services.TryAddSingleton<IPkarrRepublishMetrics>(sp => sp.GetRequiredService<HomeserverMetrics>());
         services.AddPkarrRepublisher();
         services.AddOptions<UserRepublisherOptions>().Configure<HomeserverIdentity, PkarrNetworkSettings>((options, identity, settings) =>

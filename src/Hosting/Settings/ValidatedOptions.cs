@@ -22,6 +22,7 @@ public static class ValidatedOptions
         {
             services.AddOptions<TOptions>().Bind(bound).ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton(validator));
+            services.AddBoundSection<TOptions>(section);
         }
         var values = bound.Get<TOptions>() ?? new TOptions();
         var result = validator.Validate(Options.DefaultName, values);
@@ -29,4 +30,14 @@ public static class ValidatedOptions
             ? throw new OptionsValidationException(Options.DefaultName, typeof(TOptions), result.Failures)
             : values;
     }
+
+    /// <summary>
+    /// Records that <paramref name="section"/> is bound to <typeparamref name="TOptions"/> in this process, so that the
+    /// settings a deployment may give (deploy/k8s, checked by tests/Deploy.Tests) are read from the composition itself.
+    /// </summary>
+    public static void AddBoundSection<TOptions>(this IServiceCollection services, string section) =>
+        services.AddSingleton(new BoundSection(section, typeof(TOptions)));
 }
+
+/// <summary>A configuration section and the options class it is bound to.</summary>
+public sealed record BoundSection(string Path, Type OptionsType);

@@ -17,6 +17,7 @@ public static class StorageHosting
         if (profile == StorageProfile.Azure)
         {
             services.AddPubkyAzureStorage(options => configuration.GetSection(AzureSection).Bind(options));
+            services.AddBoundSection<AzureStorageOptions>(AzureSection);
         }
         else
         {

@@ -1,8 +1,8 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using PubkyCluster.Hosting.Cluster;
+using PubkyCluster.Hosting.Health;
 using PubkyCluster.Hosting.Metrics;
 using PubkyCluster.Hosting.Pkarr;
 using PubkyCluster.Hosting.Settings;
@@ -12,7 +12,7 @@ namespace PubkyCluster.Hosting.Web;
 
 /// <summary>
 /// The homeserver's web host: a Kestrel listener for every area, each request served by the pipeline of the port it
-/// arrived on, plus the metrics listener. By default it co-hosts a silo (the single-process form); with
+/// arrived on, plus the metrics listener (/metrics and the probes). By default it co-hosts a silo (the single-process form); with
 /// Gateway:CoHostSilo=false it is a stateless Orleans client of a cluster.
 /// </summary>
 public static class HomeserverWebHosting
@@ -23,7 +23,9 @@ public static class HomeserverWebHosting
         var services = builder.Services;
         // The DHT first: hosted services start in order, so it is up before the silo and stops after it.
         services.AddPkarrDht(configuration);
-        services.AddHomeserverMetrics();
+        services.AddHomeserverMetrics(configuration);
+        services.AddProcessHealth();
+        services.AddGatewayHealth();
         services.AddPubkyGrainServices(configuration);
         var listen = services.AddValidatedOptions(configuration, ListenOptions.Section, new ListenOptionsValidator());
         var profile = services.AddValidatedOptions(configuration, StorageProfileOptions.Section, new StorageProfileOptionsValidator()).Profile;
@@ -35,17 +37,7 @@ public static class HomeserverWebHosting
         {
             // File bodies are limited per route (413 with a text body), not by Kestrel's blanket 30 MB limit.
             kestrel.Limits.MaxRequestBodySize = null;
-            foreach (var port in ListenerPorts(surface, listen))
-            {
-                if (listen.IsLocalhost)
-                {
-                    kestrel.ListenLocalhost(port);
-                }
-                else
-                {
-                    kestrel.Listen(IPAddress.Parse(listen.Address), port);
-                }
-            }
+            OperationsListener.Bind(kestrel, listen, ListenerPorts(surface, listen));
         });
 
         if (gateway.CoHostSilo)
@@ -68,7 +60,7 @@ public static class HomeserverWebHosting
         {
             MapPort(app, area.Port(listen), area.Pipeline);
         }
-        MapPort(app, listen.MetricsPort, branch => branch.UseRouting().UseEndpoints(MetricsServices.MapMetrics));
+        MapPort(app, listen.MetricsPort, OperationsListener.Pipeline);
         return app;
     }
 
@@ -81,6 +73,7 @@ public static class HomeserverWebHosting
         }
     }
 
-    private static IEnumerable<int> ListenerPorts(HttpSurface surface, ListenOptions listen) =>
+    /// <summary>The HTTP ports this process listens on: each area's and the metrics listener's, without those turned off.</summary>
+    public static IEnumerable<int> ListenerPorts(HttpSurface surface, ListenOptions listen) =>
         surface.Areas.Select(area => area.Port(listen)).Append(listen.MetricsPort).Where(port => port != 0).Distinct();
 }

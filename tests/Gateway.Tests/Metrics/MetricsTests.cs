@@ -45,6 +45,14 @@ public sealed class MetricsTests(SharedHomeserver shared) : IDisposable
     }
 
     [Fact]
+    public async Task Dotnet_runtime_series_are_exported()
+    {
+        var text = await ScrapeUntilAsync("otel_scope_name=\"System.Runtime\"");
+
+        Assert.Contains("otel_scope_name=\"System.Runtime\"", text);
+    }
+
+    [Fact]
     public async Task Metrics_is_not_served_on_the_client_port()
     {
         var response = await _http.GetAsync(shared.Server.ClientUrl("/metrics"));

@@ -25,12 +25,8 @@ public sealed class HomeserverProcess : IAsyncDisposable
     public int Pid => _process.Id;
 
     /// <summary>The gateway executable of this build configuration: tests/Gateway.Tests/bin/{configuration}/{tfm}/ mirrors src/Gateway/bin/.</summary>
-    private static string GatewayBinary()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var (framework, configuration, repository) = (output.Name, output.Parent!.Name, output.Parent.Parent!.Parent!.Parent!.Parent!.FullName);
-        return Path.Combine(repository, "src", "Gateway", "bin", configuration, framework, "PubkyCluster.Gateway.dll");
-    }
+    private static string GatewayBinary() =>
+        Path.Combine(Repository.Root, "src", "Gateway", "bin", Repository.Configuration, Repository.Framework, "PubkyCluster.Gateway.dll");
 
     public static async Task<HomeserverProcess> StartAsync(string dataDirectory)
     {
