@@ -10,7 +10,7 @@ using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Storage.Embedded;
 
-/// <summary>Registers the embedded profile's stores: SQLite for records, files for bodies.</summary>
+/// <summary>Registers the embedded profile's stores: SQLite for records and small bodies, files for larger bodies.</summary>
 public static class EmbeddedStorageServiceCollectionExtensions
 {
     /// <summary>
@@ -38,8 +38,10 @@ public static class EmbeddedStorageServiceCollectionExtensions
         services.TryAddSingleton<IEventStore>(provider => provider.GetRequiredService<SqliteUserStore>());
         services.TryAddSingleton<ISignupTokenStore>(
             provider => new SqliteSignupTokenStore(provider.GetRequiredService<EmbeddedDatabase>()));
-        services.TryAddSingleton<IBlobStore>(provider => new FileBlobStore(
-            provider.GetRequiredService<IOptions<EmbeddedStorageOptions>>().Value.BlobDirectory));
+        services.TryAddSingleton<IBlobStore>(provider => new EmbeddedBlobStore(
+            provider.GetRequiredService<EmbeddedDatabase>(),
+            new FileBlobStore(provider.GetRequiredService<IOptions<EmbeddedStorageOptions>>().Value.BlobDirectory),
+            provider.GetService<TimeProvider>() ?? TimeProvider.System));
         return services;
     }
 }

@@ -24,18 +24,24 @@ public sealed class EmbeddedStorageRegistrationTests(TempDirectory directory) : 
         Assert.IsType<SqliteUserStore>(users);
         Assert.Same(users, services.GetRequiredService<IEventStore>());
         Assert.IsType<SqliteSignupTokenStore>(services.GetRequiredService<ISignupTokenStore>());
-        Assert.IsType<FileBlobStore>(services.GetRequiredService<IBlobStore>());
+        Assert.IsType<EmbeddedBlobStore>(services.GetRequiredService<IBlobStore>());
     }
 
     [Fact]
-    public async Task Blobs_live_in_the_blobs_directory_of_the_data_directory()
+    public async Task Bodies_larger_than_the_inline_limit_live_in_the_blobs_directory_of_the_data_directory()
     {
         var data = directory.For("layout");
         await using var services = Build(data);
+        var blobs = services.GetRequiredService<IBlobStore>();
+        var id = BlobIds.New("owner");
 
-        var blobs = (FileBlobStore)services.GetRequiredService<IBlobStore>();
+        await using (var upload = await blobs.BeginUploadAsync(id))
+        {
+            await upload.WriteAsync(new byte[EmbeddedBlobStore.InlineBytes + 1]);
+            await upload.CompleteAsync();
+        }
 
-        Assert.Equal(Path.GetFullPath(Path.Combine(data, "blobs")), blobs.RootDirectory);
+        Assert.Single(Directory.GetFiles(Path.Combine(data, "blobs"), id, SearchOption.AllDirectories));
     }
 
     [Fact]

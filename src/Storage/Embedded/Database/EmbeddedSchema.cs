@@ -58,6 +58,14 @@ internal static class EmbeddedSchema
             used_at             INTEGER NULL
         ) WITHOUT ROWID;
 
+        CREATE TABLE IF NOT EXISTS blobs (
+            id         TEXT    NOT NULL PRIMARY KEY,
+            created_at INTEGER NOT NULL,
+            body       BLOB    NOT NULL
+        );
+
+        CREATE INDEX IF NOT EXISTS blobs_created_at ON blobs (created_at, id);
+
         CREATE TABLE IF NOT EXISTS grain_state (
             grain_type TEXT    NOT NULL,
             grain_id   TEXT    NOT NULL,

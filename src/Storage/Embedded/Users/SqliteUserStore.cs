@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Pubky.Protocol.Paths;
+using PubkyCluster.Storage.Embedded.Blobs;
 using PubkyCluster.Storage.Embedded.Database;
 using PubkyCluster.Storage.Ports;
 
@@ -173,6 +174,12 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                 }
 
                 await WriteEntryAsync(connection, transaction, change, token);
+                if (current is not null && !string.Equals(current, change.NewEntry?.BlobId, StringComparison.Ordinal))
+                {
+                    // The released body, when it is a row, goes with the entry: one transaction, no later write.
+                    await EmbeddedBlobStore.DeleteInlineAsync(database, connection, transaction, current, token);
+                }
+
                 await UpdateUsageAsync(connection, transaction, change, token);
                 // The expected blob id is checked inside the transaction, which is as cheap here as a version would be.
                 return new CommitReceipt(await AppendEventAsync(connection, transaction, change, token), Version: null);
