@@ -32,6 +32,7 @@ public static class GatewayHttp
         services.AddValidatedOptions(configuration, SignupOptions.Section, new SignupOptionsValidator());
         services.AddValidatedOptions(configuration, HttpRelayOptions.Section, new HttpRelayOptionsValidator());
         services.AddValidatedOptions(configuration, BodyCacheOptions.Section, new BodyCacheOptionsValidator());
+        services.AddValidatedOptions(configuration, FeedPageCacheOptions.Section, new FeedPageCacheOptionsValidator());
         services.AddSingleton<SignupPolicy>();
         services.AddSingleton<UserGrains>();
         services.AddSingleton(sp => new AuthTokenVerifier(

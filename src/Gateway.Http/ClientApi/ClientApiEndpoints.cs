@@ -10,6 +10,7 @@ public static class ClientApiEndpoints
         .AddSingleton<ContentTypeSniffer>()
         .AddSingleton<BodyUploader>()
         .AddSingleton<BodyCache>()
+        .AddSingleton<FeedPageCache>()
         .AddSingleton<StorageEndpoints>()
         .AddSingleton<EventsStreamEndpoint>();
 

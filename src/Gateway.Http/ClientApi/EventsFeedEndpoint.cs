@@ -12,7 +12,7 @@ namespace PubkyCluster.Gateway.ClientApi;
 public static class EventsFeedEndpoint
 {
     public static async Task Handle(
-        HttpContext context, IEventStore events, StorageEndpoints storage, HomeserverMetrics metrics, TimeProvider clock)
+        HttpContext context, IEventStore events, FeedPageCache pages, StorageEndpoints storage, HomeserverMetrics metrics, TimeProvider clock)
     {
         // Routing ignores a trailing slash, the reference does not: "/events" is a tenant path like any other.
         if (context.Request.Path.Value?.EndsWith('/') != true)
@@ -20,10 +20,11 @@ public static class EventsFeedEndpoint
             await storage.Handle(context);
             return;
         }
-        await (await Page(context, events, metrics, clock)).ExecuteAsync(context);
+        await (await Page(context, events, pages, metrics, clock)).ExecuteAsync(context);
     }
 
-    private static async Task<IResult> Page(HttpContext context, IEventStore events, HomeserverMetrics metrics, TimeProvider clock)
+    private static async Task<IResult> Page(
+        HttpContext context, IEventStore events, FeedPageCache pages, HomeserverMetrics metrics, TimeProvider clock)
     {
         var request = context.Request;
         var cursor = await ResolveCursor(request.Query["cursor"].ToString(), events, context.RequestAborted);
@@ -36,10 +37,16 @@ public static class EventsFeedEndpoint
         {
             return PlainText.Error(400, QueryParameters.InvalidBoolean);
         }
-        var started = clock.GetTimestamp();
-        var page = await events.ReadFeedAsync(cursor.Value, QueryParameters.Limit(request), "/pub/", context.RequestAborted);
-        metrics.RecordEventsQuery(clock.GetElapsedTime(started));
-        return PlainText.Ok(EventFeedFormat.AppendPage(new StringBuilder(), [.. page.Select(e => e.ToFeedEntry())]));
+        var limit = QueryParameters.Limit(request);
+        if (pages.Get(cursor.Value, limit) is not { } body)
+        {
+            var started = clock.GetTimestamp();
+            var page = await events.ReadFeedAsync(cursor.Value, limit, "/pub/", context.RequestAborted);
+            metrics.RecordEventsQuery(clock.GetElapsedTime(started));
+            body = Encoding.UTF8.GetBytes(EventFeedFormat.AppendPage(new StringBuilder(), [.. page.Select(e => e.ToFeedEntry())]).ToString());
+            pages.Offer(cursor.Value, limit, page.Count, body);
+        }
+        return Results.Bytes(body, PlainText.ContentType);
     }
 
     /// <summary>An event id, or a legacy timestamp cursor resolved to the id of the event created at that microsecond.</summary>
