@@ -15,8 +15,11 @@ public static class EventsScan
     {
         using var home = Accounts.Client(client, TimeSpan.FromSeconds(60));
         using var bare = Accounts.Client(baseline, TimeSpan.FromSeconds(60));
-        // The first scan warms up and fixes the count the baseline serves; nothing writes during the row.
+        // The first scan warms up, fixes the count the baseline serves and is the one read from the store: it fills the
+        // gateway's cache of full pages, which serves the later scans. Nothing writes during the row.
+        var started = Stopwatch.GetTimestamp();
         var (total, _) = await ScanAsync(home, cursor => $"/events/?cursor={cursor}&limit={PageSize}");
+        var firstRate = total / Stopwatch.GetElapsedTime(started).TotalSeconds;
         if (total == 0)
         {
             throw new BenchFailure("GET /events/ from cursor 0 returned no events");
@@ -25,7 +28,7 @@ public static class EventsScan
         var (measured, baselineRate) = await Pairs.AlternateAsync("events", "events/s", pairs,
             () => RateAsync(bare, cursor => $"/events/?cursor={cursor}&limit={PageSize}&total={total}", total),
             () => RateAsync(home, cursor => $"/events/?cursor={cursor}&limit={PageSize}", total));
-        Console.WriteLine(FormattableString.Invariant($"{total} {measured:F0} {baselineRate:F0}"));
+        Console.WriteLine(FormattableString.Invariant($"{total} {measured:F0} {baselineRate:F0} {firstRate:F0}"));
         return 0;
     }
 
