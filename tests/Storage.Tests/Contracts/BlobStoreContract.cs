@@ -1,5 +1,6 @@
 using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Tests.Infrastructure;
+using static PubkyCluster.Storage.Tests.Infrastructure.Bodies;
 using static PubkyCluster.Storage.Tests.Infrastructure.GrainLikeWriter;
 
 namespace PubkyCluster.Storage.Tests.Contracts;
@@ -190,28 +191,9 @@ public abstract class BlobStoreContract : StoreContract<IBlobStore>
         Assert.Equal([4, 5, 6], await ReadAllAsync(reopened, id));
     }
 
-    private static async Task UploadAsync(IBlobStore store, string id, byte[] body, int chunk = 4096)
-    {
-        await using var upload = await store.BeginUploadAsync(id);
-        for (var offset = 0; offset < body.Length; offset += chunk)
-        {
-            await upload.WriteAsync(body.AsMemory(offset, Math.Min(chunk, body.Length - offset)));
-        }
-
-        await upload.CompleteAsync();
-    }
-
     /// <summary>More than any store buffers in memory, so the abandoned upload has stored something to sweep.</summary>
     private static async Task WriteStoredPartAsync(IBlobUpload upload) =>
         await upload.WriteAsync(new byte[IBlobStore.MaxBufferedUploadBytes + 1]);
-
-    private static async Task<byte[]> ReadAllAsync(IBlobStore store, string id)
-    {
-        await using var stream = await store.OpenReadAsync(id) ?? throw new InvalidOperationException($"No blob {id}.");
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        return copy.ToArray();
-    }
 
     private static async Task<List<string>> ListBeforeAsync(IBlobStore store, DateTimeOffset before)
     {

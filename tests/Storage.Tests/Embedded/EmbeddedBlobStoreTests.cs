@@ -4,6 +4,7 @@ using PubkyCluster.Storage.Embedded.Users;
 using PubkyCluster.Storage.Ports;
 using PubkyCluster.Storage.Tests.Contracts;
 using PubkyCluster.Storage.Tests.Infrastructure;
+using static PubkyCluster.Storage.Tests.Infrastructure.Bodies;
 using static PubkyCluster.Storage.Tests.Infrastructure.GrainLikeWriter;
 
 namespace PubkyCluster.Storage.Tests.Embedded;
@@ -21,10 +22,10 @@ public sealed class EmbeddedBlobStoreTests(TempDirectory directory) : BlobStoreC
         var (_, store, files) = opened;
         var id = NewBlobId(NewUser());
 
-        await UploadAsync(store, id, EmbeddedBlobStore.InlineBytes);
+        await UploadAsync(store, id, new byte[EmbeddedBlobStore.InlineBytes]);
 
         Assert.Empty(Directory.GetFiles(files, "*", SearchOption.AllDirectories));
-        Assert.Equal(EmbeddedBlobStore.InlineBytes, await LengthAsync(store, id));
+        Assert.Equal(EmbeddedBlobStore.InlineBytes, (await ReadAllAsync(store, id)).Length);
     }
 
     [Fact]
@@ -34,10 +35,10 @@ public sealed class EmbeddedBlobStoreTests(TempDirectory directory) : BlobStoreC
         var (_, store, files) = opened;
         var id = NewBlobId(NewUser());
 
-        await UploadAsync(store, id, EmbeddedBlobStore.InlineBytes + 1);
+        await UploadAsync(store, id, new byte[EmbeddedBlobStore.InlineBytes + 1]);
 
         Assert.Single(Directory.GetFiles(files, id, SearchOption.AllDirectories));
-        Assert.Equal(EmbeddedBlobStore.InlineBytes + 1, await LengthAsync(store, id));
+        Assert.Equal(EmbeddedBlobStore.InlineBytes + 1, (await ReadAllAsync(store, id)).Length);
     }
 
     [Fact]
@@ -48,9 +49,9 @@ public sealed class EmbeddedBlobStoreTests(TempDirectory directory) : BlobStoreC
         var users = new SqliteUserStore(database);
         var user = (await CreateUserAsync(users)).User;
         var first = NewBlobId(user);
-        await UploadAsync(store, first, 10);
+        await UploadAsync(store, first, new byte[10]);
         await PutAsync(users, user, "/pub/a", blobId: first);
-        await UploadAsync(store, NewBlobId(user), 10);
+        await UploadAsync(store, NewBlobId(user), new byte[10]);
         var commitsBefore = database.CommitCount;
 
         await PutAsync(users, user, "/pub/a");
@@ -71,22 +72,6 @@ public sealed class EmbeddedBlobStoreTests(TempDirectory directory) : BlobStoreC
         new(database, new FileBlobStore(FilesOf(name)), TimeProvider.System);
 
     private string FilesOf(string name) => Path.Combine(directory.For(name), "blobs");
-
-    private static async Task UploadAsync(IBlobStore store, string id, int length)
-    {
-        await using var upload = await store.BeginUploadAsync(id);
-        await upload.WriteAsync(new byte[length / 2]);
-        await upload.WriteAsync(new byte[length - (length / 2)]);
-        await upload.CompleteAsync();
-    }
-
-    private static async Task<long> LengthAsync(IBlobStore store, string id)
-    {
-        await using var stream = await store.OpenReadAsync(id) ?? throw new InvalidOperationException($"No blob {id}.");
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        return copy.Length;
-    }
 
     private sealed record Opened(EmbeddedDatabase Database, EmbeddedBlobStore Store, string Files) : IAsyncDisposable
     {

@@ -4,6 +4,7 @@ using PubkyCluster.Storage.Azure.Blobs;
 using PubkyCluster.Storage.Azure.Users;
 using PubkyCluster.Storage.Sweeping;
 using PubkyCluster.Storage.Tests.Azure;
+using PubkyCluster.Storage.Tests.Infrastructure;
 using PubkyCluster.Storage.Tests.Support;
 using static PubkyCluster.Storage.Tests.Infrastructure.GrainLikeWriter;
 
@@ -73,17 +74,7 @@ public sealed class AzureSweepTests(AzuriteFixture azurite)
         return new OrphanBlobSweeper(_blobs, _users, Options.Create(options), clock);
     }
 
-    private async Task<string> WriteBlobAsync(string blobId)
-    {
-        await using var upload = await _blobs.BeginUploadAsync(blobId);
-        await upload.WriteAsync(Body);
-        await upload.CompleteAsync();
-        return blobId;
-    }
+    private Task<string> WriteBlobAsync(string blobId) => Bodies.UploadAsync(_blobs, blobId, Body);
 
-    private async Task<bool> ExistsAsync(string blobId)
-    {
-        await using var stream = await _blobs.OpenReadAsync(blobId);
-        return stream is not null;
-    }
+    private Task<bool> ExistsAsync(string blobId) => Bodies.ExistsAsync(_blobs, blobId);
 }

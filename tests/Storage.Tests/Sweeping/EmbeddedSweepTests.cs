@@ -121,28 +121,11 @@ public sealed class EmbeddedSweepTests(TempDirectory directory) : IClassFixture<
         new(blobs, users ?? new SqliteUserStore(_database), Options.Create(new OrphanBlobSweeperOptions()), _clock);
 
     /// <summary>A body written through the port and completed: durable, but no entry names it yet.</summary>
-    private async Task<string> WriteBlobAsync()
-    {
-        var blobId = NewBlobId(NewUser());
-        await using var upload = await _blobs.BeginUploadAsync(blobId);
-        await upload.WriteAsync(Body);
-        await upload.CompleteAsync();
-        return blobId;
-    }
+    private Task<string> WriteBlobAsync() => Bodies.UploadAsync(_blobs, NewBlobId(NewUser()), Body);
 
-    private async Task<bool> ExistsAsync(string blobId)
-    {
-        await using var stream = await _blobs.OpenReadAsync(blobId);
-        return stream is not null;
-    }
+    private Task<bool> ExistsAsync(string blobId) => Bodies.ExistsAsync(_blobs, blobId);
 
-    private async Task<byte[]> ReadAllAsync(string blobId)
-    {
-        await using var stream = await _blobs.OpenReadAsync(blobId) ?? throw new InvalidOperationException($"No blob {blobId}.");
-        using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy);
-        return copy.ToArray();
-    }
+    private Task<byte[]> ReadAllAsync(string blobId) => Bodies.ReadAllAsync(_blobs, blobId);
 
     /// <summary>Where the file store keeps a body (Storage/Embedded/Blobs/FileBlobStore.cs: fanned out by the id's first two characters).</summary>
     private string BodyFile(string blobId) => Path.Combine(_blobs.RootDirectory, blobId[..2], blobId);
