@@ -31,6 +31,30 @@ public sealed class ClusterMembershipOptions
 
     /// <summary>Listen on every interface while advertising <see cref="AdvertisedAddress"/> (containers).</summary>
     public bool ListenOnAnyAddress { get; set; }
+
+    // Failure detection. Orleans' defaults (5 s probes, clients refreshing their gateway list every minute) leave the
+    // users of a crashed silo without answers for 10 to 20 s; pods on one cluster network answer a probe in
+    // milliseconds, so a shorter probe finds a dead silo within a few seconds. Orleans adapts the probe timeout to the
+    // observed response times (between half and four times this) and suppresses votes against a silo whose
+    // connection still carries messages, so a busy silo is not declared dead.
+
+    /// <summary>The initial liveness probe timeout and period (Orleans' ClusterMembershipOptions.ProbeTimeout; its default is 5 s).</summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Missed probes after which a silo votes that another is dead (Orleans' default 3).</summary>
+    public int NumMissedProbesLimit { get; set; } = 3;
+
+    /// <summary>Votes that declare a silo dead; a cluster of n active silos needs at most (n + 1) / 2 (Orleans' default 2).</summary>
+    public int NumVotesForDeathDeclaration { get; set; } = 2;
+
+    /// <summary>How long a vote counts (Orleans' default 2 min).</summary>
+    public TimeSpan DeathVoteExpirationTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How often a gateway process re-reads which silos accept clients, so it spreads calls over new silos soon after a
+    /// rollout (Orleans' GatewayOptions.GatewayListRefreshPeriod; its default is 1 min).
+    /// </summary>
+    public TimeSpan GatewayListRefreshPeriod { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 public enum MembershipKind
@@ -42,6 +66,10 @@ public enum MembershipKind
 
 public sealed class ClusterMembershipOptionsValidator : IValidateOptions<ClusterMembershipOptions>
 {
+    private const int MaxCount = 10;
+    private static readonly TimeSpan MinProbeTimeout = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxPeriod = TimeSpan.FromMinutes(10);
+
     public ValidateOptionsResult Validate(string? name, ClusterMembershipOptions options)
     {
         var errors = new List<string>();
@@ -64,6 +92,27 @@ public sealed class ClusterMembershipOptionsValidator : IValidateOptions<Cluster
         if (string.IsNullOrWhiteSpace(options.ClusterId) || string.IsNullOrWhiteSpace(options.ServiceId))
         {
             errors.Add("Cluster:ClusterId and Cluster:ServiceId must be set.");
+        }
+        if (options.ProbeTimeout < MinProbeTimeout || options.ProbeTimeout > MaxPeriod)
+        {
+            errors.Add($"Cluster:ProbeTimeout must be between {MinProbeTimeout} and {MaxPeriod}, not {options.ProbeTimeout}.");
+        }
+        if (options.NumMissedProbesLimit is < 1 or > MaxCount)
+        {
+            errors.Add($"Cluster:NumMissedProbesLimit must be between 1 and {MaxCount}, not {options.NumMissedProbesLimit}.");
+        }
+        if (options.NumVotesForDeathDeclaration is < 1 or > MaxCount)
+        {
+            errors.Add($"Cluster:NumVotesForDeathDeclaration must be between 1 and {MaxCount}, not {options.NumVotesForDeathDeclaration}.");
+        }
+        // A vote must outlive the probes that lead to it, or no silo is ever declared dead.
+        if (options.DeathVoteExpirationTimeout <= options.ProbeTimeout * options.NumMissedProbesLimit)
+        {
+            errors.Add($"Cluster:DeathVoteExpirationTimeout must be longer than Cluster:ProbeTimeout times Cluster:NumMissedProbesLimit, not {options.DeathVoteExpirationTimeout}.");
+        }
+        if (options.GatewayListRefreshPeriod < TimeSpan.FromSeconds(1) || options.GatewayListRefreshPeriod > MaxPeriod)
+        {
+            errors.Add($"Cluster:GatewayListRefreshPeriod must be between 00:00:01 and {MaxPeriod}, not {options.GatewayListRefreshPeriod}.");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
