@@ -34,7 +34,8 @@ public static class FailoverWindow
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
     private const int MaxAttemptsPerUser = 2000;
 
-    private sealed record Attempt(TimeSpan Start, TimeSpan End, bool Ok);
+    /// <summary>One write; <paramref name="Failure"/> says how it failed (a 5xx, no answer in time, a refused connection).</summary>
+    private sealed record Attempt(TimeSpan Start, TimeSpan End, bool Ok, string? Failure);
 
     /// <summary>Kills silo <paramref name="silo"/> of <paramref name="cluster"/> under the probe writes and starts it again afterwards.</summary>
     public static async Task<FailoverResult> MeasureAsync(LocalCluster cluster, int silo, int userCount, string name)
@@ -58,21 +59,26 @@ public static class FailoverWindow
             for (var n = 0; n < MaxAttemptsPerUser && !stop.IsCancellationRequested; n++)
             {
                 var start = clock.Elapsed;
-                var ok = false;
+                string? failure;
                 try
                 {
                     using var timeout = new CancellationTokenSource(AttemptTimeout);
                     using var put = await user.PutAsync(gateway, "/pub/window.example/probe.txt", body, timeout.Token);
-                    ok = put.StatusCode == HttpStatusCode.Created;
-                    if (!ok && (int)put.StatusCode < 500)
+                    failure = put.StatusCode == HttpStatusCode.Created ? null : ((int)put.StatusCode).ToString(CultureInfo.InvariantCulture);
+                    if (failure is not null && (int)put.StatusCode < 500)
                     {
-                        problems.Enqueue($"{user.Z32} on {gateway}: unexpected {(int)put.StatusCode} {await put.Content.ReadAsStringAsync()}");
+                        problems.Enqueue($"{user.Z32} on {gateway}: unexpected {failure} {await put.Content.ReadAsStringAsync()}");
                     }
                 }
-                catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+                catch (OperationCanceledException)
                 {
+                    failure = "no answer";
                 }
-                attempts[i].Enqueue(new Attempt(start, clock.Elapsed, ok));
+                catch (Exception e) when (e is HttpRequestException or IOException)
+                {
+                    failure = e.GetType().Name;
+                }
+                attempts[i].Enqueue(new Attempt(start, clock.Elapsed, failure is null, failure));
                 await Task.Delay(Pause, CancellationToken.None);
             }
         }
@@ -102,6 +108,9 @@ public static class FailoverWindow
         report.AppendLine(CultureInfo.InvariantCulture, $"failover window ({name}): {window.TotalSeconds:F1} s after kill -9 of silo {silo}, " +
             $"{affected} of {users.Count} users affected, {unrecovered.Count} not recovered within {RecoveryBound.TotalSeconds:F0} s{warning}");
         report.AppendLine(CultureInfo.InvariantCulture, $"measured {DateTime.UtcNow:u}; attempts bounded at {AttemptTimeout.TotalSeconds} s, one every {Pause.TotalMilliseconds} ms per user");
+        // Failures before the kill mean the machine itself was too slow for the bound: the window then overstates.
+        report.AppendLine(CultureInfo.InvariantCulture, $"failed attempts before the kill: {Failures(attempts, a => a.End <= killedAt)}; after it: {Failures(attempts, a => a.End > killedAt)}");
+        report.AppendLine(CultureInfo.InvariantCulture, $"load average (1, 5, 15 min) at the end: {LoadAverage()}");
         for (var i = 0; i < users.Count; i++)
         {
             var failed = attempts[i].Count(a => !a.Ok && a.End > killedAt);
@@ -116,6 +125,25 @@ public static class FailoverWindow
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, report.ToString());
         return new FailoverResult(window, affected, users.Count, unrecovered, [.. problems], report.ToString());
+    }
+
+    /// <summary>How many of the attempts that <paramref name="when"/> selects failed, by kind ("none" when none did).</summary>
+    private static string Failures(List<ConcurrentQueue<Attempt>> attempts, Func<Attempt, bool> when)
+    {
+        var kinds = attempts.SelectMany(a => a).Where(a => !a.Ok && when(a)).GroupBy(a => a.Failure).Select(g => $"{g.Count()} × {g.Key}").ToList();
+        return kinds.Count == 0 ? "none" : string.Join(", ", kinds);
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     /// <summary>
