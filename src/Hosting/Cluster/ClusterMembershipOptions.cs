@@ -55,6 +55,14 @@ public sealed class ClusterMembershipOptions
     /// rollout (Orleans' GatewayOptions.GatewayListRefreshPeriod; its default is 1 min).
     /// </summary>
     public TimeSpan GatewayListRefreshPeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a silo that is shutting down waits, after telling the gateway processes to stop sending to it, before
+    /// it stops placing and deactivates its grains (Orleans' SiloMessagingOptions.ClientGatewayShutdownNotificationTimeout;
+    /// its default is zero). Without the pause, a call a gateway routed just before the notice is refused with
+    /// "silo is shutting down" and the refusal is lost, so the gateway answers 503 after Orleans' 30 s response timeout.
+    /// </summary>
+    public TimeSpan ClientGatewayShutdownNotificationTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 public enum MembershipKind
@@ -69,6 +77,7 @@ public sealed class ClusterMembershipOptionsValidator : IValidateOptions<Cluster
     private const int MaxCount = 10;
     private static readonly TimeSpan MinProbeTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxPeriod = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan MaxShutdownNotice = TimeSpan.FromSeconds(15);
 
     public ValidateOptionsResult Validate(string? name, ClusterMembershipOptions options)
     {
@@ -109,6 +118,11 @@ public sealed class ClusterMembershipOptionsValidator : IValidateOptions<Cluster
         if (options.DeathVoteExpirationTimeout <= options.ProbeTimeout * options.NumMissedProbesLimit)
         {
             errors.Add($"Cluster:DeathVoteExpirationTimeout must be longer than Cluster:ProbeTimeout times Cluster:NumMissedProbesLimit, not {options.DeathVoteExpirationTimeout}.");
+        }
+        // Well inside the host's 30 s shutdown timeout, which also has to cover the grains' deactivation.
+        if (options.ClientGatewayShutdownNotificationTimeout < TimeSpan.Zero || options.ClientGatewayShutdownNotificationTimeout > MaxShutdownNotice)
+        {
+            errors.Add($"Cluster:ClientGatewayShutdownNotificationTimeout must be between 00:00:00 and {MaxShutdownNotice}, not {options.ClientGatewayShutdownNotificationTimeout}.");
         }
         if (options.GatewayListRefreshPeriod < TimeSpan.FromSeconds(1) || options.GatewayListRefreshPeriod > MaxPeriod)
         {

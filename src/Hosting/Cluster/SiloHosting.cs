@@ -56,6 +56,7 @@ public static class SiloHosting
             o.NumVotesForDeathDeclaration = membership.NumVotesForDeathDeclaration;
             o.DeathVoteExpirationTimeout = membership.DeathVoteExpirationTimeout;
         });
+        silo.Configure<SiloMessagingOptions>(o => o.ClientGatewayShutdownNotificationTimeout = membership.ClientGatewayShutdownNotificationTimeout);
         if (membership.SiloName is { } siloName)
         {
             silo.Configure<SiloOptions>(o => o.SiloName = siloName);

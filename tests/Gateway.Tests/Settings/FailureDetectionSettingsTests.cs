@@ -35,6 +35,14 @@ public sealed class FailureDetectionSettingsTests
     }
 
     [Fact]
+    public void A_shutdown_notice_longer_than_15_seconds_is_refused_naming_the_key()
+    {
+        var result = Validate(new ClusterMembershipOptions { ClientGatewayShutdownNotificationTimeout = TimeSpan.FromSeconds(16) });
+
+        Assert.Contains("Cluster:ClientGatewayShutdownNotificationTimeout", result.FailureMessage);
+    }
+
+    [Fact]
     public async Task Configured_probe_settings_are_the_silos_membership_options()
     {
         await using var server = await TestHomeserver.StartAsync(new Dictionary<string, string?>
