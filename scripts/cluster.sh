@@ -2,13 +2,15 @@
 # The local cluster: Redis (membership), Azurite (Azure Table + Blob), N silo processes and M gateway processes, all on
 # free loopback ports, for development and for tests/Cluster.Tests.
 #
-#   scripts/cluster.sh start  [--state-dir DIR] [--silos N] [--gateways M] [--timeout S] [--owner-pid PID] [--no-build]
+#   scripts/cluster.sh start  [--state-dir DIR] [--silos N] [--gateways M] [--timeout S] [--owner-pid PID] [--no-build] [--netns]
 #   scripts/cluster.sh stop   [--state-dir DIR]          stops every process it recorded, by PID; safe to call twice
 #   scripts/cluster.sh status [--state-dir DIR]          which recorded process is alive, and where it listens
 #   scripts/cluster.sh kill-silo I      [--state-dir DIR]   kill -9 of silo I (1-based)
 #   scripts/cluster.sh start-silo I     [--state-dir DIR] [NAME=VALUE...]   (re)starts silo I on its ports; a new I gets new ports
 #   scripts/cluster.sh start-gateway I  [--state-dir DIR] [NAME=VALUE...]   (re)starts gateway I, extra settings allowed
 #   scripts/cluster.sh stop-gateway I   [--state-dir DIR]
+#   scripts/cluster.sh restart-silo I    [--state-dir DIR]   SIGTERM, wait for a graceful exit, start again on its ports
+#   scripts/cluster.sh restart-gateway I [--state-dir DIR]   the same for gateway I
 #   scripts/cluster.sh restart-redis    [--state-dir DIR]   graceful restart on the same port (AOF keeps membership)
 #   scripts/cluster.sh restart-azurite  [--state-dir DIR]   graceful restart of blob and table on the same ports and data
 #
@@ -24,6 +26,11 @@
 # --owner-pid PID: a watchdog stops the cluster when process PID exits (tests pass their own PID, so a crashed test run
 # leaves nothing behind). Settings every process should get (for example Limits__DefaultQuotaMb) may be exported
 # before `start`: the processes inherit the caller's environment.
+#
+# --netns (or PUBKY_CLUSTER_NETNS=1; needs root and iproute2): every process gets a network namespace of its own with
+# its own address on a bridge, as Kubernetes gives each pod one, so nothing reaches another process over 127.0.0.1.
+# Names and the 10.x.y.0/24 subnet derive from DIR (parallel clusters do not collide); `stop`, a failed start and the
+# watchdog remove every namespace, veth and bridge made, and `start` first removes what a crashed run of DIR left.
 #
 # Every wait is bounded; a start that fails stops what it started and exits non-zero.
 
@@ -47,7 +54,7 @@ log() { printf '[cluster] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 usage() {
-  sed -n '2,27p' "$self" | sed 's/^# \{0,1\}//'
+  sed -n '2,36p' "$self" | sed 's/^# \{0,1\}//'
 }
 
 # --- arguments -------------------------------------------------------------------------------------------------------
@@ -56,7 +63,8 @@ command="${1:-}"
 shift
 case "$command" in
   -h | --help | help) usage; exit 0 ;;
-  start | stop | status | kill-silo | start-silo | start-gateway | stop-gateway | restart-redis | restart-azurite) ;;
+  start | stop | status | kill-silo | start-silo | start-gateway | stop-gateway | restart-silo | restart-gateway \
+    | restart-redis | restart-azurite) ;;
   *) log "unknown command: $command"; usage; exit 2 ;;
 esac
 
@@ -66,6 +74,7 @@ gateway_count=2
 ready_timeout=120
 owner_pid=""
 do_build=1
+use_netns="${PUBKY_CLUSTER_NETNS:-0}"
 index=""
 extra_settings=()
 while [ "$#" -gt 0 ]; do
@@ -76,6 +85,7 @@ while [ "$#" -gt 0 ]; do
     --timeout) [ "$#" -ge 2 ] || die "--timeout needs a value"; ready_timeout="$2"; shift 2 ;;
     --owner-pid) [ "$#" -ge 2 ] || die "--owner-pid needs a value"; owner_pid="$2"; shift 2 ;;
     --no-build) do_build=0; shift ;;
+    --netns) use_netns=1; shift ;;
     -h | --help) usage; exit 0 ;;
     *=*) extra_settings+=("$1"); shift ;;
     *)
@@ -138,9 +148,11 @@ pid_is() {
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$marker"
 }
 
-# Stops "pid|marker|signal" items: the signal (TERM when empty), up to 10 s, then SIGKILL. Returns when all are gone.
+# Stops "pid|marker|signal" items: the signal (TERM when empty), up to $term_wait_tenths tenths of a second (10 s by
+# default), then SIGKILL. Returns when all are gone; fails when one needed SIGKILL.
+term_wait_tenths=100
 stop_processes() {
-  local item pid marker signal i any
+  local item pid marker signal i any killed=0
   local -a pids=()
   for item in "$@"; do
     IFS='|' read -r pid marker signal <<<"$item"
@@ -150,7 +162,7 @@ stop_processes() {
     fi
   done
   [ "${#pids[@]}" -gt 0 ] || return 0
-  for ((i = 0; i < 100; i++)); do
+  for ((i = 0; i < term_wait_tenths; i++)); do
     any=0
     for pid in "${pids[@]}"; do alive "$pid" && any=1; done
     [ "$any" -eq 0 ] && return 0
@@ -158,17 +170,19 @@ stop_processes() {
   done
   for pid in "${pids[@]}"; do
     if alive "$pid"; then
-      log "process $pid did not stop within 10 s; sending SIGKILL"
+      log "process $pid did not stop within $((term_wait_tenths / 10)) s; sending SIGKILL"
       kill -KILL "$pid" 2>/dev/null || true
+      killed=1
     fi
   done
   for ((i = 0; i < 50; i++)); do
     any=0
     for pid in "${pids[@]}"; do alive "$pid" && any=1; done
-    [ "$any" -eq 0 ] && return 0
+    [ "$any" -eq 0 ] && return "$killed"
     sleep 0.1
   done
   log "warning: still alive after SIGKILL: ${pids[*]}"
+  return 1
 }
 
 # Polls COMMAND... every 0.25 s until it succeeds, at most SECONDS; fails early when PID (if not empty) died.
@@ -187,6 +201,91 @@ wait_until() {
 free_ports() { node "$here/cluster/free-ports.mjs" "$@"; }
 
 http_status() { curl -s -o /dev/null -m 3 -w '%{http_code}' "$@" 2>/dev/null; }
+
+# --- network namespaces (--netns) ------------------------------------------------------------------------------------
+# One namespace per process ("pod"), named pk-<id>-<role>, with a veth pair whose host end pk<id><short> is a port of
+# the bridge pkbr<id>; the bridge holds 10.x.y.1, so the root namespace (the tests) reaches every pod. <id> is six hex
+# digits of a hash of DIR: the same DIR always gets the same names (so a start cleans up a crashed run's leftovers)
+# and two clusters in different directories get different ones.
+net_id() { printf '%s' "$state_dir" | sha1sum | cut -c1-6; }
+
+netns_available() { [ "$(id -u)" -eq 0 ] && command -v ip >/dev/null; }
+
+# Removes every namespace, veth and bridge named for this DIR. Safe when there is none.
+netns_cleanup() {
+  local id ns link
+  id="$(net_id)"
+  for ns in $(ip netns list 2>/dev/null | awk '{print $1}' | grep "^pk-$id-"); do
+    ip netns del "$ns" 2>/dev/null || log "warning: could not delete network namespace $ns"
+  done
+  for link in $(ip -o link show 2>/dev/null | awk -F': ' '{print $2}' | cut -d@ -f1 | grep "^pk\(br\)\{0,1\}$id"); do
+    ip link del "$link" 2>/dev/null || true
+  done
+}
+
+# The first 10.x.y.0/24 (from the hash of DIR onwards) that no interface of this machine uses yet.
+netns_pick_subnet() {
+  local h x y i
+  h="$(net_id)"
+  x=$((64 + 16#${h:0:2} % 128))
+  y=$((16#${h:2:2}))
+  for ((i = 0; i < 32; i++)); do
+    if ! ip -4 -o addr show 2>/dev/null | grep -q " 10\.$x\.$(((y + i) % 256))\."; then
+      printf '10.%s.%s' "$x" "$(((y + i) % 256))"
+      return 0
+    fi
+  done
+  return 1
+}
+
+netns_setup() {
+  netns_available || die "--netns needs root and ip (iproute2)"
+  netns_cleanup
+  local subnet bridge
+  subnet="$(netns_pick_subnet)" || die "no free 10.x.y.0/24 subnet for the namespaces"
+  bridge="pkbr$(net_id)"
+  ip link add "$bridge" type bridge && ip addr add "$subnet.1/24" dev "$bridge" && ip link set "$bridge" up \
+    || die "could not create the bridge $bridge"
+  CLUSTER_NETNS=1
+  CLUSTER_NET_SUBNET="$subnet"
+  CLUSTER_NET_BRIDGE="$bridge"
+  log "network namespaces on bridge $bridge, subnet $subnet.0/24"
+}
+
+# The address of pod ROLE (redis, azurite, silo<i>, gateway<i>) in netns mode; 127.0.0.1 otherwise.
+pod_address() {
+  [ "${CLUSTER_NETNS:-0}" = "1" ] || { printf '127.0.0.1'; return 0; }
+  local host
+  case "$1" in
+    redis) host=2 ;;
+    azurite) host=3 ;;
+    silo*) host=$((10 + ${1#silo})) ;;
+    gateway*) host=$((30 + ${1#gateway})) ;;
+    *) return 1 ;;
+  esac
+  printf '%s.%s' "$CLUSTER_NET_SUBNET" "$host"
+}
+
+# Creates pod ROLE's namespace (unless it exists: a restarted process keeps its pod) and sets pod_exec to the command
+# prefix that runs a process in it. In loopback mode pod_exec is empty.
+pod_exec=()
+pod_up() {
+  local role="$1" ns veth address
+  pod_exec=()
+  [ "${CLUSTER_NETNS:-0}" = "1" ] || return 0
+  ns="pk-$(net_id)-$role"
+  pod_exec=(ip netns exec "$ns")
+  [ -e "/run/netns/$ns" ] && return 0
+  veth="pk$(net_id)$(printf '%s' "$role" | sed 's/^redis$/r/; s/^azurite$/a/; s/^silo/s/; s/^gateway/g/')"
+  address="$(pod_address "$role")"
+  ip netns add "$ns" \
+    && ip link add "$veth" type veth peer name eth0 netns "$ns" \
+    && ip link set "$veth" master "$CLUSTER_NET_BRIDGE" up \
+    && ip -n "$ns" addr add "$address/24" dev eth0 \
+    && ip -n "$ns" link set eth0 up \
+    && ip -n "$ns" link set lo up \
+    || { log "could not create the network namespace $ns"; return 1; }
+}
 
 # --- dependencies ----------------------------------------------------------------------------------------------------
 ensure_redis() {
@@ -243,31 +342,37 @@ ensure_build() {
 }
 
 # --- Redis -----------------------------------------------------------------------------------------------------------
-redis_ping() { [ "$(redis-cli -h 127.0.0.1 -p "$CLUSTER_REDIS_PORT" ping 2>/dev/null)" = "PONG" ]; }
+redis_ping() { [ "$(redis-cli -h "$CLUSTER_REDIS_HOST" -p "$CLUSTER_REDIS_PORT" ping 2>/dev/null)" = "PONG" ]; }
 
 start_redis() {
   mkdir -p "$state_dir/redis"
+  pod_up redis || return 1
+  # Protected mode refuses every client not on loopback, which in netns mode is every client; the bridge is private.
+  local protected=yes
+  [ "${CLUSTER_NETNS:-0}" != "1" ] || protected=no
   # AOF on: a graceful restart (restart-redis) keeps the membership table, as a managed Redis would.
-  redis-server --port "$CLUSTER_REDIS_PORT" --bind 127.0.0.1 --dir "$state_dir/redis" --save '' \
-    --appendonly yes --appendfsync everysec --protected-mode yes --daemonize no \
+  "${pod_exec[@]}" redis-server --port "$CLUSTER_REDIS_PORT" --bind "$CLUSTER_REDIS_HOST" --dir "$state_dir/redis" --save '' \
+    --appendonly yes --appendfsync everysec --protected-mode "$protected" --daemonize no \
     </dev/null >>"$logs/redis.log" 2>&1 9>&- &
   CLUSTER_REDIS_PID=$!
   save_env
   wait_until 20 "$CLUSTER_REDIS_PID" redis_ping || { tail -n 20 "$logs/redis.log" >&2; return 1; }
-  log "redis-server pid $CLUSTER_REDIS_PID on 127.0.0.1:$CLUSTER_REDIS_PORT"
+  log "redis-server pid $CLUSTER_REDIS_PID on $CLUSTER_REDIS_HOST:$CLUSTER_REDIS_PORT"
 }
 
 # --- Azurite ---------------------------------------------------------------------------------------------------------
-azurite_up() { [ "$(http_status "http://127.0.0.1:$1/")" != "000" ]; }
+azurite_up() { [ "$(http_status "http://$CLUSTER_AZURITE_HOST:$1/")" != "000" ]; }
 
 start_azurite() {
   mkdir -p "$state_dir/azurite/blob" "$state_dir/azurite/table"
-  # node is started directly and $! recorded (a subshell would record the wrong PID). --location keeps data on disk.
-  node "$(azurite_main blob)" --blobHost 127.0.0.1 --blobPort "$CLUSTER_AZURITE_BLOB_PORT" \
+  # node is started directly and $! recorded (a subshell would record the wrong PID; ip netns exec execs, so it does
+  # not). --location keeps data on disk. Blob and table share one pod, as two containers of one Kubernetes pod would.
+  pod_up azurite || return 1
+  "${pod_exec[@]}" node "$(azurite_main blob)" --blobHost "$CLUSTER_AZURITE_HOST" --blobPort "$CLUSTER_AZURITE_BLOB_PORT" \
     --location "$state_dir/azurite/blob" --disableTelemetry --skipApiVersionCheck --loose \
     </dev/null >>"$logs/azurite-blob.log" 2>&1 9>&- &
   CLUSTER_AZURITE_BLOB_PID=$!
-  node "$(azurite_main table)" --tableHost 127.0.0.1 --tablePort "$CLUSTER_AZURITE_TABLE_PORT" \
+  "${pod_exec[@]}" node "$(azurite_main table)" --tableHost "$CLUSTER_AZURITE_HOST" --tablePort "$CLUSTER_AZURITE_TABLE_PORT" \
     --location "$state_dir/azurite/table" --disableTelemetry --skipApiVersionCheck --loose \
     </dev/null >>"$logs/azurite-table.log" 2>&1 9>&- &
   CLUSTER_AZURITE_TABLE_PID=$!
@@ -283,24 +388,24 @@ start_azurite() {
 membership_key() { printf '%s/members/%s' "$CLUSTER_SERVICE_ID" "$CLUSTER_ID"; }
 
 # Prints the membership entries (field, then value, one per line) of the cluster's Redis hash.
-membership_dump() { redis-cli -h 127.0.0.1 -p "$CLUSTER_REDIS_PORT" --raw HGETALL "$(membership_key)" 2>/dev/null; }
+membership_dump() { redis-cli -h "$CLUSTER_REDIS_HOST" -p "$CLUSTER_REDIS_PORT" --raw HGETALL "$(membership_key)" 2>/dev/null; }
 
-# True when the membership table holds an Active entry (Status 3) for silo port PORT that is not in the list SKIP.
+# True when the membership table holds an Active entry (Status 3) for silo ADDRESS:PORT that is not in the list SKIP.
 silo_active() {
-  local port="$1" skip="$2" field value
+  local address="$1" port="$2" skip="$3" field value
   while IFS= read -r field && IFS= read -r value; do
-    case "$field" in *"127.0.0.1:$port@"* | *"127.0.0.1:$port:"*) ;; *) continue ;; esac
+    case "$field" in *"$address:$port@"* | *"$address:$port:"*) ;; *) continue ;; esac
     case " $skip " in *" $field "*) continue ;; esac
     if printf '%s' "$value" | grep -Eq '"Status" *: *(3|"Active")'; then return 0; fi
   done < <(membership_dump)
   return 1
 }
 
-# The membership fields that mention silo port PORT (so a restarted silo's new entry can be told from the old one).
+# The membership fields that mention silo ADDRESS:PORT (so a restarted silo's new entry can be told from the old one).
 silo_fields() {
-  local port="$1" field value
+  local address="$1" port="$2" field value
   while IFS= read -r field && IFS= read -r value; do
-    case "$field" in *"127.0.0.1:$port@"* | *"127.0.0.1:$port:"*) printf '%s ' "$field" ;; esac
+    case "$field" in *"$address:$port@"* | *"$address:$port:"*) printf '%s ' "$field" ;; esac
   done < <(membership_dump)
 }
 
@@ -313,7 +418,6 @@ cluster_settings() {
     "Cluster__RedisConnectionString=$CLUSTER_REDIS_CONNECTION_STRING" \
     "Cluster__ClusterId=$CLUSTER_ID" \
     "Cluster__ServiceId=$CLUSTER_SERVICE_ID" \
-    "Cluster__AdvertisedAddress=127.0.0.1" \
     "Storage__Profile=Azure" \
     "Storage__Azure__ConnectionString=$CLUSTER_AZURE_CONNECTION_STRING" \
     "Homeserver__Testnet=true" \
@@ -326,48 +430,55 @@ cluster_settings() {
 launch_silo() {
   local i="$1"
   shift
-  local port gateway_port
+  local port gateway_port address
   local -a settings
   port="$(var "CLUSTER_SILO_${i}_PORT")"
   gateway_port="$(var "CLUSTER_SILO_${i}_GATEWAY_PORT")"
-  set_var "CLUSTER_SILO_${i}_SKIP" "$(silo_fields "$port")"
+  address="$(pod_address "silo$i")"
+  set_var "CLUSTER_SILO_${i}_ADDRESS" "$address"
+  set_var "CLUSTER_SILO_${i}_SKIP" "$(silo_fields "$address" "$port")"
+  set_var "CLUSTER_SILO_${i}_SETTINGS" "$*"
   mkdir -p "$state_dir/silo-$i"
+  pod_up "silo$i" || return 1
   mapfile -t settings < <(cluster_settings)
   settings+=(
     "Listen__SiloPort=$port"
     "Listen__SiloGatewayPort=$gateway_port"
-    "Listen__Address=127.0.0.1"
+    "Listen__Address=$address"
+    # What the other silos and the gateways dial: a pod address in netns mode, as on Kubernetes.
+    "Cluster__AdvertisedAddress=$address"
     "Listen__MetricsPort=$(var "CLUSTER_SILO_${i}_METRICS_PORT")"
     "Homeserver__DataDirectory=$state_dir/silo-$i"
     # A process that runs a testnet DHT gets its own UDP bootstrap port, so no two collide on 6881.
     "Pkarr__TestnetBootstrapPort=$(var "CLUSTER_SILO_${i}_DHT_PORT")"
     "$@"
   )
-  # env execs dotnet, so $! is the silo's own PID.
-  env "${settings[@]}" dotnet "$CLUSTER_SILO_DLL" </dev/null >>"$logs/silo-$i.log" 2>&1 9>&- &
+  # env (like ip netns exec) execs dotnet, so $! is the silo's own PID.
+  "${pod_exec[@]}" env "${settings[@]}" dotnet "$CLUSTER_SILO_DLL" </dev/null >>"$logs/silo-$i.log" 2>&1 9>&- &
   set_var "CLUSTER_SILO_${i}_PID" "$!"
   save_env
-  log "silo $i: pid $! (silo port $port, gateway port $gateway_port, metrics $(var "CLUSTER_SILO_${i}_METRICS_PORT"), DHT udp $(var "CLUSTER_SILO_${i}_DHT_PORT")), log $logs/silo-$i.log"
+  log "silo $i: pid $! (address $address, silo port $port, gateway port $gateway_port, metrics $(var "CLUSTER_SILO_${i}_METRICS_PORT"), DHT udp $(var "CLUSTER_SILO_${i}_DHT_PORT")), log $logs/silo-$i.log"
 }
 
 # A silo whose membership is not this cluster's Redis (an extra silo given other Cluster__ settings) is ready when its
 # client gateway port accepts connections, which Orleans opens once the silo is Active.
-gateway_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+gateway_port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
 wait_silo() {
-  local i="$1" pid port skip
+  local i="$1" pid port skip address
   shift
   pid="$(var "CLUSTER_SILO_${i}_PID")"
   port="$(var "CLUSTER_SILO_${i}_PORT")"
   skip="$(var "CLUSTER_SILO_${i}_SKIP")"
-  local -a ready=(silo_active "$port" "$skip")
-  case " $* " in *" Cluster__Membership="*) ready=(gateway_port_open "$(var "CLUSTER_SILO_${i}_GATEWAY_PORT")") ;; esac
+  address="$(var "CLUSTER_SILO_${i}_ADDRESS")"
+  local -a ready=(silo_active "$address" "$port" "$skip")
+  case " $* " in *" Cluster__Membership="*) ready=(gateway_port_open "$address" "$(var "CLUSTER_SILO_${i}_GATEWAY_PORT")") ;; esac
   if ! wait_until "$ready_timeout" "$pid" "${ready[@]}"; then
     log "silo $i (pid $pid) did not become Active in the membership table within $ready_timeout s; last log lines:"
     tail -n 30 "$logs/silo-$i.log" >&2
     return 1
   fi
-  if ! wait_until "$ready_timeout" "$pid" probe_ready "$(var "CLUSTER_SILO_${i}_METRICS_PORT")"; then
+  if ! wait_until "$ready_timeout" "$pid" probe_ready "$address" "$(var "CLUSTER_SILO_${i}_METRICS_PORT")"; then
     log "silo $i (pid $pid) is Active but its readiness probe fails; last log lines:"
     tail -n 30 "$logs/silo-$i.log" >&2
     return 1
@@ -376,28 +487,30 @@ wait_silo() {
 }
 
 # The readiness probe on a process's metrics listener: what Kubernetes asks before sending it traffic.
-probe_ready() { [ "$(http_status "http://127.0.0.1:$1/healthz/ready")" = "200" ]; }
+probe_ready() { [ "$(http_status "http://$1:$2/healthz/ready")" = "200" ]; }
 
 # --- gateways --------------------------------------------------------------------------------------------------------
-gateway_root_ok() { [ "$(curl -s -m 3 "http://127.0.0.1:$1/" 2>/dev/null)" = "Pubky Homeserver" ]; }
+gateway_root_ok() { [ "$(curl -s -m 3 "http://$1:$2/" 2>/dev/null)" = "Pubky Homeserver" ]; }
 # A grain call end to end (signup-token grain, Azure Table): proves the gateway reaches a silo and storage works.
-gateway_grains_ok() { [ "$(http_status -H "X-Admin-Password: $admin_password" "http://127.0.0.1:$1/generate_signup_token")" = "200" ]; }
+gateway_grains_ok() { [ "$(http_status -H "X-Admin-Password: $admin_password" "http://$1:$2/generate_signup_token")" = "200" ]; }
 
 assign_gateway_ports() {
-  local i="$1"
+  local i="$1" address
   local -a p
   read -r -a p <<<"$(free_ports 5 1)" || return 1
   [ "${#p[@]}" -eq 6 ] || return 1
+  address="$(pod_address "gateway$i")"
+  set_var "CLUSTER_GATEWAY_${i}_ADDRESS" "$address"
   set_var "CLUSTER_GATEWAY_${i}_CLIENT_PORT" "${p[0]}"
   set_var "CLUSTER_GATEWAY_${i}_ADMIN_PORT" "${p[1]}"
   set_var "CLUSTER_GATEWAY_${i}_METRICS_PORT" "${p[2]}"
   set_var "CLUSTER_GATEWAY_${i}_PKARR_RELAY_PORT" "${p[3]}"
   set_var "CLUSTER_GATEWAY_${i}_HTTP_RELAY_PORT" "${p[4]}"
   set_var "CLUSTER_GATEWAY_${i}_DHT_PORT" "${p[5]}"
-  set_var "CLUSTER_GATEWAY_${i}_URL" "http://127.0.0.1:${p[0]}"
-  set_var "CLUSTER_GATEWAY_${i}_ADMIN_URL" "http://127.0.0.1:${p[1]}"
-  set_var "CLUSTER_GATEWAY_${i}_PKARR_RELAY_URL" "http://127.0.0.1:${p[3]}"
-  set_var "CLUSTER_GATEWAY_${i}_HTTP_RELAY_URL" "http://127.0.0.1:${p[4]}"
+  set_var "CLUSTER_GATEWAY_${i}_URL" "http://$address:${p[0]}"
+  set_var "CLUSTER_GATEWAY_${i}_ADMIN_URL" "http://$address:${p[1]}"
+  set_var "CLUSTER_GATEWAY_${i}_PKARR_RELAY_URL" "http://$address:${p[3]}"
+  set_var "CLUSTER_GATEWAY_${i}_HTTP_RELAY_URL" "http://$address:${p[4]}"
 }
 
 launch_gateway() {
@@ -406,12 +519,13 @@ launch_gateway() {
   local data="$state_dir/gateway-$i"
   local -a settings
   mkdir -p "$data"
+  pod_up "gateway$i" || return 1
   set_var "CLUSTER_GATEWAY_${i}_SETTINGS" "$*"
   mapfile -t settings < <(cluster_settings)
   settings+=(
     "Gateway__CoHostSilo=false"
     "Homeserver__DataDirectory=$data"
-    "Listen__Address=127.0.0.1"
+    "Listen__Address=$(var "CLUSTER_GATEWAY_${i}_ADDRESS")"
     "Listen__ClientPort=$(var "CLUSTER_GATEWAY_${i}_CLIENT_PORT")"
     "Listen__AdminPort=$(var "CLUSTER_GATEWAY_${i}_ADMIN_PORT")"
     "Listen__MetricsPort=$(var "CLUSTER_GATEWAY_${i}_METRICS_PORT")"
@@ -421,28 +535,29 @@ launch_gateway() {
     "Pkarr__TestnetBootstrapPort=$(var "CLUSTER_GATEWAY_${i}_DHT_PORT")"
     "$@"
   )
-  env "${settings[@]}" dotnet "$CLUSTER_GATEWAY_DLL" </dev/null >>"$logs/gateway-$i.log" 2>&1 9>&- &
+  "${pod_exec[@]}" env "${settings[@]}" dotnet "$CLUSTER_GATEWAY_DLL" </dev/null >>"$logs/gateway-$i.log" 2>&1 9>&- &
   set_var "CLUSTER_GATEWAY_${i}_PID" "$!"
   save_env
   log "gateway $i: pid $! (client $(var "CLUSTER_GATEWAY_${i}_CLIENT_PORT"), admin $(var "CLUSTER_GATEWAY_${i}_ADMIN_PORT"), pkarr relay $(var "CLUSTER_GATEWAY_${i}_PKARR_RELAY_PORT"), http relay $(var "CLUSTER_GATEWAY_${i}_HTTP_RELAY_PORT"), DHT udp $(var "CLUSTER_GATEWAY_${i}_DHT_PORT")${*:+; $*}), log $logs/gateway-$i.log"
 }
 
 wait_gateway() {
-  local i="$1" pid client admin
+  local i="$1" pid client admin address
   pid="$(var "CLUSTER_GATEWAY_${i}_PID")"
   client="$(var "CLUSTER_GATEWAY_${i}_CLIENT_PORT")"
   admin="$(var "CLUSTER_GATEWAY_${i}_ADMIN_PORT")"
-  if ! wait_until "$ready_timeout" "$pid" gateway_root_ok "$client"; then
+  address="$(var "CLUSTER_GATEWAY_${i}_ADDRESS")"
+  if ! wait_until "$ready_timeout" "$pid" gateway_root_ok "$address" "$client"; then
     log "gateway $i (pid $pid) does not answer GET / within $ready_timeout s; last log lines:"
     tail -n 30 "$logs/gateway-$i.log" >&2
     return 1
   fi
-  if ! wait_until "$ready_timeout" "$pid" gateway_grains_ok "$admin"; then
+  if ! wait_until "$ready_timeout" "$pid" gateway_grains_ok "$address" "$admin"; then
     log "gateway $i (pid $pid) answers GET / but cannot reach the grains within $ready_timeout s; last log lines:"
     tail -n 30 "$logs/gateway-$i.log" >&2
     return 1
   fi
-  if ! wait_until "$ready_timeout" "$pid" probe_ready "$(var "CLUSTER_GATEWAY_${i}_METRICS_PORT")"; then
+  if ! wait_until "$ready_timeout" "$pid" probe_ready "$address" "$(var "CLUSTER_GATEWAY_${i}_METRICS_PORT")"; then
     log "gateway $i (pid $pid) reaches the grains but its readiness probe fails; last log lines:"
     tail -n 30 "$logs/gateway-$i.log" >&2
     return 1
@@ -490,6 +605,8 @@ cmd_stop() {
   local name
   for name in $(compgen -v CLUSTER_ | grep -E '_PID$'); do set_var "$name" ""; done
   if [ -f "$env_file" ]; then save_env; fi
+  # Also when this run recorded no namespace: the leftovers of a crashed --netns run of this DIR go too.
+  if netns_available; then netns_cleanup; fi
   log "stopped (state in $state_dir)"
 }
 
@@ -526,6 +643,9 @@ cmd_start() {
   mkdir -p "$logs"
   local started=$SECONDS
 
+  # Whatever ends this start early (die, a signal) stops what it started and removes its namespaces.
+  trap 'log "start did not finish; stopping what was started"; cmd_stop' EXIT
+  trap 'exit 143' TERM INT
   ensure_redis
   ensure_azurite
   ensure_build
@@ -535,15 +655,19 @@ cmd_start() {
   [ "${#ports[@]}" -eq $((3 + 4 * silo_count)) ] || die "could not pick free ports"
   CLUSTER_STATE_DIR="$state_dir"
   CLUSTER_LOGS="$logs"
+  CLUSTER_NETNS=0
+  [ "$use_netns" != "1" ] || netns_setup
+  CLUSTER_REDIS_HOST="$(pod_address redis)"
+  CLUSTER_AZURITE_HOST="$(pod_address azurite)"
   CLUSTER_ID="local-$(date +%s)-$$"
   CLUSTER_SERVICE_ID="pubky"
   CLUSTER_ADMIN_PASSWORD="$admin_password"
   CLUSTER_HOMESERVER_Z32="8pinxxgqs41n4aididenw5apqp1urfmzdztr8jt4abrkdn435ewo"
   CLUSTER_REDIS_PORT="${ports[0]}"
-  CLUSTER_REDIS_CONNECTION_STRING="127.0.0.1:${ports[0]}"
+  CLUSTER_REDIS_CONNECTION_STRING="$CLUSTER_REDIS_HOST:${ports[0]}"
   CLUSTER_AZURITE_BLOB_PORT="${ports[1]}"
   CLUSTER_AZURITE_TABLE_PORT="${ports[2]}"
-  CLUSTER_AZURE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=$azurite_account;AccountKey=$azurite_key;BlobEndpoint=http://127.0.0.1:${ports[1]}/$azurite_account;TableEndpoint=http://127.0.0.1:${ports[2]}/$azurite_account;"
+  CLUSTER_AZURE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=$azurite_account;AccountKey=$azurite_key;BlobEndpoint=http://$CLUSTER_AZURITE_HOST:${ports[1]}/$azurite_account;TableEndpoint=http://$CLUSTER_AZURITE_HOST:${ports[2]}/$azurite_account;"
   CLUSTER_SILO_SLOTS="$silo_count"
   CLUSTER_GATEWAY_SLOTS="$gateway_count"
   CLUSTER_SILO_COUNT="$silo_count"
@@ -563,16 +687,16 @@ cmd_start() {
   [ -z "$owner_pid" ] || start_watchdog "$owner_pid"
 
   fail_start() {
-    log "start failed: $*; stopping what was started"
-    cmd_stop
+    log "start failed: $*"
     exit 1
   }
   start_redis || fail_start "redis-server did not answer PING"
   start_azurite || fail_start "Azurite did not start"
-  for ((i = 1; i <= silo_count; i++)); do launch_silo "$i"; done
+  for ((i = 1; i <= silo_count; i++)); do launch_silo "$i" || fail_start "silo $i did not launch"; done
   for ((i = 1; i <= silo_count; i++)); do wait_silo "$i" || fail_start "silo $i is not ready"; done
-  for ((i = 1; i <= gateway_count; i++)); do launch_gateway "$i"; done
+  for ((i = 1; i <= gateway_count; i++)); do launch_gateway "$i" || fail_start "gateway $i did not launch"; done
   for ((i = 1; i <= gateway_count; i++)); do wait_gateway "$i" || fail_start "gateway $i is not ready"; done
+  trap - EXIT TERM INT
   save_env
   log "cluster is ready after $((SECONDS - started)) s: $silo_count silos, $gateway_count gateways; settings in $env_file"
   for ((i = 1; i <= gateway_count; i++)); do
@@ -622,7 +746,7 @@ cmd_start_silo() {
     set_var "CLUSTER_SILO_${index}_DHT_PORT" "${p[3]}"
     [ "$index" -le "${CLUSTER_SILO_SLOTS:-0}" ] || CLUSTER_SILO_SLOTS="$index"
   fi
-  launch_silo "$index" "${extra_settings[@]+"${extra_settings[@]}"}"
+  launch_silo "$index" "${extra_settings[@]+"${extra_settings[@]}"}" || die "silo $index did not launch"
   wait_silo "$index" "${extra_settings[@]+"${extra_settings[@]}"}" || die "silo $index is not ready"
   save_env
 }
@@ -635,9 +759,40 @@ cmd_start_gateway() {
     assign_gateway_ports "$index" || die "could not pick free ports"
     [ "$index" -le "${CLUSTER_GATEWAY_SLOTS:-0}" ] || CLUSTER_GATEWAY_SLOTS="$index"
   fi
-  launch_gateway "$index" "${extra_settings[@]+"${extra_settings[@]}"}"
+  launch_gateway "$index" "${extra_settings[@]+"${extra_settings[@]}"}" || die "gateway $index did not launch"
   wait_gateway "$index" || die "gateway $index is not ready"
   save_env
+}
+
+# A rolling restart's step: SIGTERM, up to 45 s (beyond the host's 30 s shutdown timeout) for a graceful exit, then the
+# same process on the same ports and pod with the settings it had. A process that needed SIGKILL fails the command.
+restart_process() {
+  local kind="$1" marker="$2" pid graceful=1
+  local -a settings
+  pid="$(var "CLUSTER_${kind^^}_${index}_PID")"
+  pid_is "$pid" "$marker" || die "$kind $index is not running"
+  read -r -a settings <<<"$(var "CLUSTER_${kind^^}_${index}_SETTINGS")"
+  local stopped=$SECONDS
+  term_wait_tenths=450 stop_processes "$pid|$marker|TERM" || graceful=0
+  set_var "CLUSTER_${kind^^}_${index}_PID" ""
+  save_env
+  [ "$graceful" -eq 1 ] || die "$kind $index (pid $pid) did not exit within 45 s of SIGTERM"
+  log "$kind $index (pid $pid) exited $((SECONDS - stopped)) s after SIGTERM; starting it again"
+  "launch_$kind" "$index" "${settings[@]+"${settings[@]}"}" || die "$kind $index did not launch"
+  "wait_$kind" "$index" "${settings[@]+"${settings[@]}"}" || die "$kind $index is not ready"
+  save_env
+}
+
+cmd_restart_silo() {
+  require_running
+  require_index
+  restart_process silo PubkyCluster.Silo.dll
+}
+
+cmd_restart_gateway() {
+  require_running
+  require_index
+  restart_process gateway PubkyCluster.Gateway.dll
 }
 
 cmd_stop_gateway() {
@@ -695,6 +850,8 @@ case "$command" in
   start-silo) cmd_start_silo ;;
   start-gateway) cmd_start_gateway ;;
   stop-gateway) cmd_stop_gateway ;;
+  restart-silo) cmd_restart_silo ;;
+  restart-gateway) cmd_restart_gateway ;;
   restart-redis) cmd_restart_redis ;;
   restart-azurite) cmd_restart_azurite ;;
   -h | --help | help) usage ;;

@@ -18,13 +18,21 @@ public sealed class PolicyTests
 
     [Theory]
     [MemberData(nameof(Manifests.Renderings), MemberType = typeof(Manifests))]
-    public async Task Every_pubky_pod_gets_longer_to_stop_than_the_hosts_shutdown_timeout(string rendering)
+    public async Task Every_pubky_pod_gets_longer_to_stop_than_its_prestop_pause_and_the_hosts_shutdown_timeout(string rendering)
     {
         var deployments = PubkyDeployments(await Manifests.RenderAsync(rendering));
 
-        Assert.All(deployments, deployment =>
-            Assert.True(deployment.Spec.Template.Spec.TerminationGracePeriodSeconds > new HostOptions().ShutdownTimeout.TotalSeconds));
+        Assert.All(deployments, deployment => Assert.True(
+            deployment.Spec.Template.Spec.TerminationGracePeriodSeconds > PreStopPauseSeconds(deployment) + new HostOptions().ShutdownTimeout.TotalSeconds,
+            deployment.Metadata.Name));
     }
+
+    /// <summary>The longest <c>sleep N</c> preStop hook of the pod's containers (the grace period counts it too); 0 without one.</summary>
+    private static int PreStopPauseSeconds(V1Deployment deployment) => deployment.Spec.Template.Spec.Containers
+        .Select(container => container.Lifecycle?.PreStop?.Exec?.Command)
+        .Select(command => command is ["sleep", var seconds] ? int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture) : 0)
+        .DefaultIfEmpty(0)
+        .Max();
 
     [Theory]
     [MemberData(nameof(Manifests.Renderings), MemberType = typeof(Manifests))]

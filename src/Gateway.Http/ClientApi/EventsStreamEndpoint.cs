@@ -9,9 +9,12 @@ namespace PubkyCluster.Gateway.ClientApi;
 /// <summary>
 /// GET /events-stream: Server-Sent Events of some users' writes. History comes from the event store in pages of 100;
 /// in live mode the stream subscribes to the users' grains first, then reads history, then waits for wake-ups and
-/// re-reads from its per-user cursors, so an event committed at any moment is delivered exactly once.
+/// re-reads from its per-user cursors, so an event committed at any moment is delivered exactly once. A live stream
+/// ends cleanly when the gateway starts shutting down, so the client reconnects (elsewhere) from its last cursor
+/// instead of holding the shutdown until it is cut off.
 /// </summary>
-public sealed class EventsStreamEndpoint(IGrainFactory grains, UserGrains users, IEventStore events, HomeserverMetrics metrics, TimeProvider clock)
+public sealed class EventsStreamEndpoint(
+    IGrainFactory grains, UserGrains users, IEventStore events, HomeserverMetrics metrics, TimeProvider clock, IHostApplicationLifetime lifetime)
 {
     private const int PageSize = 100;
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
@@ -67,14 +70,15 @@ public sealed class EventsStreamEndpoint(IGrainFactory grains, UserGrains users,
         }
         var observer = new StreamWakeObserver(clock);
         var reference = grains.CreateObjectReference<IUserEventObserver>(observer);
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);
         try
         {
             await Task.WhenAll(userGrains.Select(g => g.Subscribe(reference)));
             var renewedAt = clock.GetTimestamp();
             remaining -= await SendAvailable(context, request, remaining);
-            while (remaining > 0 && !aborted.IsCancellationRequested)
+            while (remaining > 0 && !ending.IsCancellationRequested)
             {
-                if (await observer.WaitAsync(KeepAlive, aborted))
+                if (await observer.WaitAsync(KeepAlive, ending.Token))
                 {
                     remaining -= await SendAvailable(context, request, remaining);
                 }
@@ -89,9 +93,9 @@ public sealed class EventsStreamEndpoint(IGrainFactory grains, UserGrains users,
                 }
             }
         }
-        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (ending.IsCancellationRequested)
         {
-            // The client went away.
+            // The client went away, or the gateway is shutting down: the response ends here.
         }
         finally
         {

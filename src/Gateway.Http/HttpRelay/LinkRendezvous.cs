@@ -6,10 +6,13 @@ namespace PubkyCluster.Gateway.HttpRelay;
 /// Both sides of a /link pairing. The channel lives in a grain so that producer and consumer may reach different
 /// gateways; the HTTP request waits up to HttpRelay:TimeoutSeconds while each grain call waits at most
 /// <see cref="MaxPoll"/>, well inside Orleans' response timeout. A side that times out or disconnects withdraws its
-/// ticket, so a later counterpart does not hand its body to a request nobody is listening to.
+/// ticket, so a later counterpart does not hand its body to a request nobody is listening to. A gateway that starts
+/// shutting down ends its waits at once the same way, answered as a timeout (which clients poll again, through another
+/// gateway), rather than holding the shutdown for up to the whole relay timeout.
 /// </summary>
 public sealed partial class LinkRendezvous(
-    IGrainFactory grains, IOptions<HttpRelayOptions> options, TimeProvider clock, ILogger<LinkRendezvous> logger)
+    IGrainFactory grains, IOptions<HttpRelayOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime,
+    ILogger<LinkRendezvous> logger)
 {
     public static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(20);
 
@@ -43,11 +46,12 @@ public sealed partial class LinkRendezvous(
     {
         var started = clock.GetTimestamp();
         var timeout = options.Value.Timeout;
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);
         try
         {
             for (var remaining = timeout; remaining > TimeSpan.Zero; remaining = timeout - clock.GetElapsedTime(started))
             {
-                if (await poll(remaining < MaxPoll ? remaining : MaxPoll).WaitAsync(aborted) is { } outcome)
+                if (await poll(remaining < MaxPoll ? remaining : MaxPoll).WaitAsync(ending.Token) is { } outcome)
                 {
                     return outcome;
                 }
@@ -59,6 +63,12 @@ public sealed partial class LinkRendezvous(
             LogAbandoned(channelId);
             return LinkOutcome.Abandoned;
         }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            await channel.Cancel(ticket);
+            LogEndedByShutdown(channelId);
+            return LinkOutcome.TimedOut;
+        }
         await channel.Cancel(ticket);
         LogTimedOut(channelId, timeout);
         return LinkOutcome.TimedOut;
@@ -69,4 +79,7 @@ public sealed partial class LinkRendezvous(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "http relay: channel {ChannelId} found no counterpart within {Timeout}")]
     private partial void LogTimedOut(string channelId, TimeSpan timeout);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "http relay: the wait on channel {ChannelId} ended because the gateway is shutting down")]
+    private partial void LogEndedByShutdown(string channelId);
 }

@@ -49,6 +49,14 @@ public static class SiloHosting
         var membership = services.AddPubkyGrainServices(configuration);
         var listen = services.AddValidatedOptions(configuration, ListenOptions.Section, new ListenOptionsValidator());
         silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (membership.ClusterId, membership.ServiceId));
+        silo.Configure<Orleans.Configuration.ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = membership.ProbeTimeout;
+            o.NumMissedProbesLimit = membership.NumMissedProbesLimit;
+            o.NumVotesForDeathDeclaration = membership.NumVotesForDeathDeclaration;
+            o.DeathVoteExpirationTimeout = membership.DeathVoteExpirationTimeout;
+        });
+        silo.Configure<SiloMessagingOptions>(o => o.ClientGatewayShutdownNotificationTimeout = membership.ClientGatewayShutdownNotificationTimeout);
         if (membership.SiloName is { } siloName)
         {
             silo.Configure<SiloOptions>(o => o.SiloName = siloName);
@@ -81,6 +89,7 @@ public static class SiloHosting
         var membership = client.Services.AddPubkyGrainServices(configuration);
         var listen = client.Services.AddValidatedOptions(configuration, ListenOptions.Section, new ListenOptionsValidator());
         client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (membership.ClusterId, membership.ServiceId));
+        client.Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = membership.GatewayListRefreshPeriod);
         if (membership.Membership == MembershipKind.Localhost)
         {
             client.UseLocalhostClustering(listen.SiloGatewayPort, membership.ServiceId, membership.ClusterId);

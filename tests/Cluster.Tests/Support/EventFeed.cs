@@ -55,6 +55,23 @@ public static class EventFeed
         return events;
     }
 
+    /// <summary>Every event after <paramref name="cursor"/>, in order, read in pages of 1000 (so only each page's last event has its id).</summary>
+    public static async Task<List<FeedEvent>> ReadAfterAsync(HttpClient http, GatewayEndpoints gateway, long cursor)
+    {
+        var events = new List<FeedEvent>();
+        for (var i = 0; i < 10_000; i++)
+        {
+            var page = await ReadPageAsync(http, gateway, cursor, 1000);
+            if (page.Count == 0)
+            {
+                return events;
+            }
+            events.AddRange(page);
+            cursor = page[^1].Id;
+        }
+        throw new InvalidOperationException("the feed did not end");
+    }
+
     /// <summary>The id of the newest event (0 when there is none), by paging to the end with large pages.</summary>
     public static async Task<long> LastIdAsync(HttpClient http, GatewayEndpoints gateway)
     {

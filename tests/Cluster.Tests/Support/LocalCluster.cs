@@ -7,7 +7,7 @@ namespace PubkyCluster.Cluster.Tests.Support;
 /// free loopback ports), <c>stop</c> at the end, also when a test or the start failed. The script is told this process's
 /// PID, so its watchdog stops the cluster even if the test host dies without disposing the fixture.
 /// </summary>
-public sealed class LocalCluster : IAsyncLifetime
+public class LocalCluster : IAsyncLifetime
 {
     /// <summary>Includes the Release build of src/Gateway and src/Silo when it is not up to date.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(12);
@@ -19,12 +19,21 @@ public sealed class LocalCluster : IAsyncLifetime
     public const string HomeserverZ32 = "8pinxxgqs41n4aididenw5apqp1urfmzdztr8jt4abrkdn435ewo";
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<object>>> _scenarios = new();
+    private readonly string[] _startArguments;
     private ClusterEnv? _env;
 
     public LocalCluster()
+        : this("", [])
     {
+    }
+
+    /// <param name="kind">Appended to the state directory's name, so two fixtures of one run keep apart.</param>
+    /// <param name="startArguments">Extra arguments of <c>cluster.sh start</c>, e.g. <c>--netns</c>.</param>
+    protected LocalCluster(string kind, string[] startArguments)
+    {
+        _startArguments = startArguments;
         StateDirectory = Path.Combine(RepositoryRoot, ".artifacts", "cluster", "test-runs",
-            $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
+            $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}{kind}");
         Http = new HttpClient(new SocketsHttpHandler
         {
             UseCookies = false,
@@ -57,11 +66,11 @@ public sealed class LocalCluster : IAsyncLifetime
     /// <summary>The output of <c>cluster.sh start</c>, for diagnostics.</summary>
     public string StartOutput { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(StateDirectory);
-        var result = await RunScriptAsync(StartTimeout, "start", "--owner-pid", Environment.ProcessId.ToString(
-            System.Globalization.CultureInfo.InvariantCulture));
+        var result = await RunScriptAsync(StartTimeout, ["start", "--owner-pid", Environment.ProcessId.ToString(
+            System.Globalization.CultureInfo.InvariantCulture), .. _startArguments]);
         StartOutput = result.Output;
         if (!result.Succeeded)
         {
@@ -119,6 +128,12 @@ public sealed class LocalCluster : IAsyncLifetime
     }
 
     public Task StopGatewayAsync(int index) => CommandAsync("stop-gateway", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>SIGTERM to silo <paramref name="index"/>, a graceful exit (the command fails if it needed SIGKILL), then the same silo again.</summary>
+    public Task RestartSiloAsync(int index) => CommandAsync("restart-silo", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The same for gateway <paramref name="index"/>, on the same ports.</summary>
+    public Task RestartGatewayAsync(int index) => CommandAsync("restart-gateway", index.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The last lines of one process's log (e.g. "silo-1", "gateway-2"), for assertion messages.</summary>
     public string LogTail(string name, int lines = 30)

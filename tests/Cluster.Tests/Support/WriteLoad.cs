@@ -52,14 +52,19 @@ public sealed class WriteLoad(LocalCluster cluster, IReadOnlyList<GatewayEndpoin
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(750);
 
     private readonly ConcurrentQueue<string> _problems = new();
+    private readonly ConcurrentQueue<string> _failedAttempts = new();
     private readonly ConcurrentQueue<string> _log = new();
     private int _acknowledged;
     private int _retries;
+    private volatile int _avoided;
 
     public List<LoadUser> Users { get; } = [];
 
     /// <summary>Unexpected answers and writes the test gave up on. Empty in a healthy run.</summary>
     public IReadOnlyCollection<string> Problems => _problems;
+
+    /// <summary>Every attempt answered with a 5xx (or 408, 429) or with no answer at all, whether or not a retry settled it.</summary>
+    public IReadOnlyCollection<string> FailedAttempts => _failedAttempts;
 
     public int Acknowledged => Volatile.Read(ref _acknowledged);
 
@@ -68,6 +73,9 @@ public sealed class WriteLoad(LocalCluster cluster, IReadOnlyList<GatewayEndpoin
     public string Directory => directory;
 
     public void Log(string line) => _log.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
+
+    /// <summary>From now on no request is sent to gateway <paramref name="index"/> (0: every gateway is used again).</summary>
+    public void Avoid(int index) => _avoided = index;
 
     public string LogText => string.Join('\n', _log);
 
@@ -83,18 +91,24 @@ public sealed class WriteLoad(LocalCluster cluster, IReadOnlyList<GatewayEndpoin
 
     /// <summary>
     /// <paramref name="operationsPerUser"/> writes per user: mostly new files of random size, some overwrites and some
-    /// deletes of the user's earlier files. Returns when every user is done (or <paramref name="cancellationToken"/>).
+    /// deletes of the user's earlier files. Returns when every user is done (or <paramref name="cancellationToken"/>),
+    /// or once <paramref name="stop"/> is signalled and each user's current write has settled; each user pauses
+    /// <paramref name="pause"/> between writes.
     /// </summary>
-    public Task RunAsync(int operationsPerUser, CancellationToken cancellationToken) =>
-        Task.WhenAll(Users.Select(user => Task.Run(() => RunUserAsync(user, operationsPerUser, cancellationToken), cancellationToken)));
+    public Task RunAsync(int operationsPerUser, CancellationToken cancellationToken, CancellationToken stop = default, TimeSpan pause = default) =>
+        Task.WhenAll(Users.Select(user => Task.Run(() => RunUserAsync(user, operationsPerUser, cancellationToken, stop, pause), cancellationToken)));
 
-    private async Task RunUserAsync(LoadUser user, int operations, CancellationToken cancellationToken)
+    private async Task RunUserAsync(LoadUser user, int operations, CancellationToken cancellationToken, CancellationToken stop, TimeSpan pause)
     {
         var random = new Random(seed * 1000 + user.Index);
         var next = 0;
-        for (var op = 0; op < operations && !cancellationToken.IsCancellationRequested; op++)
+        for (var op = 0; op < operations && !cancellationToken.IsCancellationRequested && !stop.IsCancellationRequested; op++)
         {
-            var gateway = gateways[(user.Index + op) % gateways.Count];
+            if (op > 0 && pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause, CancellationToken.None);
+            }
+            var gateway = Pick(user.Index + op);
             var live = user.Paths.Values.Where(p => p.Exists && !p.Unknown).ToList();
             var roll = random.NextDouble();
             if (op >= 5 && live.Count > 2 && roll < 0.15)
@@ -181,7 +195,7 @@ public sealed class WriteLoad(LocalCluster cluster, IReadOnlyList<GatewayEndpoin
         for (var attempt = 0; attempt < 200; attempt++)
         {
             // A retry goes to the next gateway: a client would do the same behind a load balancer.
-            var gateway = gateways[(first.Index - 1 + attempt) % gateways.Count];
+            var gateway = attempt == 0 && first.Index != _avoided ? first : Pick(first.Index - 1 + attempt);
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -199,6 +213,7 @@ public sealed class WriteLoad(LocalCluster cluster, IReadOnlyList<GatewayEndpoin
                 {
                     uncertain();
                     last = $"{(int)status} {body}";
+                    _failedAttempts.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {method} {user.User.Z32[..8]}{path} on {gateway}: {last}");
                 }
                 else
                 {
@@ -215,6 +230,7 @@ public sealed class WriteLoad(LocalCluster cluster, IReadOnlyList<GatewayEndpoin
                 }
                 uncertain();
                 last = $"{e.GetType().Name}: {e.Message}";
+                _failedAttempts.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {method} {user.User.Z32[..8]}{path} on {gateway}: {last}");
             }
             Interlocked.Increment(ref _retries);
             if (DateTime.UtcNow + RetryPause > deadline)
@@ -225,6 +241,13 @@ public sealed class WriteLoad(LocalCluster cluster, IReadOnlyList<GatewayEndpoin
         }
         _problems.Enqueue($"{method} {user.User.Z32}{path}: gave up after {OperationBudget.TotalSeconds:F0} s; last: {last}");
         return false;
+    }
+
+    /// <summary>The <paramref name="n"/>th gateway (cyclically) of those not avoided.</summary>
+    private GatewayEndpoints Pick(int n)
+    {
+        var usable = gateways.Where(g => g.Index != _avoided).ToList();
+        return usable[n % usable.Count];
     }
 
     private static async Task<string> ReadShortAsync(HttpResponseMessage response)
