@@ -108,7 +108,7 @@ if built; then
 else
   log "building bench/Tool, src/Gateway and src/Silo (Release)"
   # Stamped with the time the build started, so a source saved during the build is built next time.
-  touch "$stamp.new"
+  mkdir -p "$build" && touch "$stamp.new"
   timeout 900 dotnet build bench/Tool/PubkyCluster.Bench.csproj -c Release --artifacts-path "$build" --nologo -v q -clp:ErrorsOnly \
     </dev/null >"$run/build.log" 2>&1 || { cat "$run/build.log" >&2; log "dotnet build bench/Tool failed"; exit 1; }
   mv "$stamp.new" "$stamp"
