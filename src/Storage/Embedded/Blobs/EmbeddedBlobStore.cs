@@ -37,10 +37,13 @@ public sealed class EmbeddedBlobStore(EmbeddedDatabase database, FileBlobStore f
         return body is null ? await files.OpenReadAsync(blobId, cancellationToken) : new MemoryStream(body, writable: false);
     }
 
-    /// <summary>Writes only when an inline row exists: a released body is mostly deleted by its commit already.</summary>
+    /// <summary>
+    /// Writes only when an inline row exists: a released body is mostly deleted by its commit already. A body is a row
+    /// or a file, never both (<see cref="InlineBlobUpload"/>), so a row found means no file to look for.
+    /// </summary>
     public async Task DeleteAsync(string blobId, CancellationToken cancellationToken = default)
     {
-        await files.DeleteAsync(blobId, cancellationToken);
+        BlobIds.Validate(blobId);
         if (await IsInlineAsync(blobId, cancellationToken))
         {
             await database.WriteAsync(
@@ -50,7 +53,10 @@ public sealed class EmbeddedBlobStore(EmbeddedDatabase database, FileBlobStore f
                     return true;
                 },
                 cancellationToken);
+            return;
         }
+
+        await files.DeleteAsync(blobId, cancellationToken);
     }
 
     public async Task<bool> DeleteIfCreatedBeforeAsync(string blobId, DateTimeOffset before, CancellationToken cancellationToken = default)

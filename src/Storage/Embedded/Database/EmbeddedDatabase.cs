@@ -11,7 +11,8 @@ namespace PubkyCluster.Storage.Embedded.Database;
 /// gaps. The writes that queue up while a group commits form the next group (group commit): each runs in a savepoint
 /// of one transaction, and one durable commit, so one fsync, serves them all. Nothing waits for a timer, and a caller
 /// that finds the writer idle commits its group on its own thread, so a lone write costs what it did without grouping.
-/// Reads use pooled connections of their own and see the last committed state (WAL).
+/// Reads use connections of their own, kept open with their prepared statements (<see cref="ReaderConnections"/>), and
+/// see the last committed state (WAL).
 /// </summary>
 public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
 {
@@ -40,7 +41,8 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
     private readonly SemaphoreSlim _openGate = new(1, 1);
     private readonly ILogger _logger;
     private volatile SqliteConnection? _writer;
-    private WriterStatementCache? _statements;
+    private readonly ReaderConnections _readers;
+    private StatementCache? _statements;
     private volatile bool _initialized;
     private volatile bool _disposed;
 
@@ -72,6 +74,7 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
             Pooling = true,
             DefaultTimeout = BusyTimeoutMilliseconds / 1000,
         }.ToString();
+        _readers = new ReaderConnections(_connectionString);
         _maxWritesPerCommit = maxWritesPerCommit;
         _logger = logger ?? NullLogger<EmbeddedDatabase>.Instance;
     }
@@ -97,19 +100,17 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="read"/> on a pooled connection of its own.</summary>
+    /// <summary>How many read connections were opened; tests check that reads reuse them.</summary>
+    internal long ReaderConnectionsOpened => _readers.Opened;
+
+    /// <summary>Runs <paramref name="read"/> on a read connection of its own.</summary>
     internal async Task<T> ReadAsync<T>(
         Func<SqliteConnection, CancellationToken, Task<T>> read,
         CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var connection = new SqliteConnection(_connectionString);
-        await using (connection)
-        {
-            await connection.OpenAsync(cancellationToken);
-            return await read(connection, cancellationToken);
-        }
+        return await _readers.ReadAsync(read, cancellationToken);
     }
 
     /// <summary>
@@ -157,10 +158,11 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
     internal SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         Interlocked.Increment(ref _commandCount);
+        var statements = ReferenceEquals(connection, _writer) ? _statements : _readers.StatementsOf(connection);
         SqliteCommand command;
-        if (ReferenceEquals(connection, _writer))
+        if (statements is not null)
         {
-            command = _statements!.Rent(sql);
+            command = statements.Rent(sql);
         }
         else
         {
@@ -416,7 +418,7 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
             throw;
         }
 
-        _statements = new WriterStatementCache(connection);
+        _statements = new StatementCache(connection);
         _writer = connection;
         _initialized = true;
         LogOpened(FilePath);
@@ -442,6 +444,7 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
         _statements = null;
         _writer?.Dispose();
         _writer = null;
+        _readers.Close();
         using var pooled = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(pooled);
         LogClosed(FilePath);
