@@ -152,6 +152,12 @@ public sealed class WebDavPath : IEquatable<WebDavPath>, IComparable<WebDavPath>
     /// </summary>
     private static bool TryNormalize(string text, [NotNullWhen(true)] out WebDavPath? path, out string error)
     {
+        if (IsNormalAscii(text))
+        {
+            error = string.Empty;
+            path = FromNormalized(text);
+            return true;
+        }
         path = null;
         if (!text.StartsWith('/'))
         {
@@ -204,13 +210,49 @@ public sealed class WebDavPath : IEquatable<WebDavPath>, IComparable<WebDavPath>
             return false;
         }
         error = string.Empty;
-        path = normalized switch
+        path = FromNormalized(normalized);
+        return true;
+    }
+
+    private static WebDavPath FromNormalized(string normalized) => normalized switch
+    {
+        "/" => Root,
+        PublicPrefix => PublicRoot,
+        PrivatePrefix => PrivateRoot,
+        _ => new WebDavPath(normalized),
+    };
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is printable ASCII that normalizing leaves as it is: no empty, '.' or '..'
+    /// segment, none over 255 bytes, at most 4096 bytes in all. Nearly every request's path is, and this answers without
+    /// the allocations of splitting it (they were a sixth of what a GET allocated); any other text takes the full rules.
+    /// </summary>
+    private static bool IsNormalAscii(string text)
+    {
+        if (text.Length == 0 || text[0] != '/' || text.Length > MaxLengthBytes)
         {
-            "/" => Root,
-            PublicPrefix => PublicRoot,
-            PrivatePrefix => PrivateRoot,
-            _ => new WebDavPath(normalized),
-        };
+            return false;
+        }
+        var segmentStart = 1;
+        for (var i = 1; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != '/')
+            {
+                if (text[i] is < ' ' or > '~')
+                {
+                    return false;
+                }
+                continue;
+            }
+            var segment = text.AsSpan(segmentStart, i - segmentStart);
+            var isLast = i == text.Length;
+            // Only the end of a directory's text (or of "/", the root) leaves an empty segment.
+            if ((segment.IsEmpty && !isLast) || segment is "." or ".." || segment.Length > MaxSegmentBytes)
+            {
+                return false;
+            }
+            segmentStart = i + 1;
+        }
         return true;
     }
 

@@ -43,6 +43,14 @@ public class WebDavPathNormalizationTests
     public void Path_without_leading_slash_is_rejected(string input) =>
         Assert.Equal("Path must start with '/'", Assert.Throws<InvalidPathException>(() => WebDavPath.Parse(input)).Message);
 
+    [Theory]
+    [InlineData("/pub/bench/1k")]
+    [InlineData("/pub/a.b/...")]
+    [InlineData("/priv/x~y/z_1-2/")]
+    [InlineData("/pub/%20")]
+    public void A_path_that_is_normal_already_parses_to_its_own_text(string input) =>
+        Assert.Equal(input, WebDavPath.Parse(input).Value);
+
     [Fact]
     public void Trailing_slash_makes_a_directory() => Assert.True(WebDavPath.Parse("/pub/a/").IsDirectory);
 
