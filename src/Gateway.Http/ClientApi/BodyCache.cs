@@ -16,12 +16,14 @@ public sealed class BodyCache(IOptions<BodyCacheOptions> options, IBlobStore blo
     public bool Holds(long length) => _options.MaxBytes > 0 && length <= _options.MaxBodyBytes;
 
     /// <summary>The whole body of a blob <see cref="Holds"/> accepts, cached or read once and kept; null when the blob is gone.</summary>
-    public async Task<byte[]?> GetAsync(string blobId, long length, CancellationToken cancellationToken)
+    /// <remarks>A hit completes synchronously and allocates nothing: it is most public GETs.</remarks>
+    public ValueTask<byte[]?> GetAsync(string blobId, long length, CancellationToken cancellationToken) =>
+        _bodies.TryGetValue(blobId, out byte[]? cached)
+            ? ValueTask.FromResult<byte[]?>(cached)
+            : new ValueTask<byte[]?>(ReadAndKeepAsync(blobId, length, cancellationToken));
+
+    private async Task<byte[]?> ReadAndKeepAsync(string blobId, long length, CancellationToken cancellationToken)
     {
-        if (_bodies.TryGetValue(blobId, out byte[]? cached))
-        {
-            return cached;
-        }
         if (await blobs.OpenReadAsync(blobId, cancellationToken) is not { } stream)
         {
             return null;
