@@ -283,10 +283,17 @@ public sealed partial class UserGrain(
 
     /// <summary>
     /// The path checks of a write and the entry now there, in one store read. A path the store cannot hold is refused
-    /// before any write (the Azure profile's key-length limit).
+    /// before any write (the Azure profile's key-length limit). A file the cache holds needs no read: every write checks
+    /// that no file is above it and nothing below it, so a file's path passes both checks for as long as it is there
+    /// (in the cluster the read is a range query, the costliest table operation of a PUT; README "How writes and reads
+    /// are paid for").
     /// </summary>
     private async Task<(WriteTarget? Target, Refusal Refusal)> Inspect(WebDavPath path, long commitsBefore)
     {
+        if (_entries.TryGet(path.Value, out var cached) && cached is not null)
+        {
+            return (new WriteTarget(false, cached), Refusal.None);
+        }
         WriteTarget target;
         try
         {

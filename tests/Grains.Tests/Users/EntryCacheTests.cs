@@ -109,6 +109,33 @@ public sealed class EntryCacheTests : IAsyncLifetime
         Assert.Equal(Refusal.PathCollision, outcome.Refusal);
     }
 
+    [Fact]
+    public async Task Overwriting_a_file_the_grain_holds_is_authorized_without_inspecting_the_path()
+    {
+        var (user, session) = await _cluster.SignUpAsync();
+        await PutAsync(user, session, "/pub/a.txt");
+        var inspectionsBefore = _cluster.Store.Inspections;
+
+        var decision = await user.AuthorizeWrite(new WriteRequest(session, "/pub/a.txt", Body.Length));
+
+        Assert.True(decision.IsAllowed);
+        Assert.Equal(inspectionsBefore, _cluster.Store.Inspections);
+    }
+
+    [Fact]
+    public async Task A_write_to_a_path_known_to_be_empty_is_still_inspected_and_refused_below_a_file()
+    {
+        var (user, session) = await _cluster.SignUpAsync();
+        await PutAsync(user, session, "/pub/a");
+        await user.Read(new ReadRequest(null, "/pub/a/b.txt"));
+        var inspectionsBefore = _cluster.Store.Inspections;
+
+        var decision = await user.AuthorizeWrite(new WriteRequest(session, "/pub/a/b.txt", Body.Length));
+
+        Assert.Equal(Refusal.PathCollision, decision.Refusal);
+        Assert.Equal(inspectionsBefore + 1, _cluster.Store.Inspections);
+    }
+
     private async Task<string> PutAsync(IUserGrain user, string session, string path)
     {
         var commit = await _cluster.UploadAsync(user, session, path, Body);
