@@ -15,7 +15,7 @@ public sealed partial class RequestRateLimiter
     public const string Message = "Rate limit exceeded";
 
     private readonly RateLimitRule[] _rules;
-    private readonly IGrainFactory _grains;
+    private readonly StringKeyedGrains<IRateLimitBucketGrain> _buckets;
     private readonly UserGrains _users;
     private readonly RateLimitMetrics _metrics;
     private readonly ILogger<RequestRateLimiter> _logger;
@@ -24,7 +24,7 @@ public sealed partial class RequestRateLimiter
         IOptions<RateLimitsOptions> options, IGrainFactory grains, UserGrains users, RateLimitMetrics metrics, ILogger<RequestRateLimiter> logger)
     {
         _rules = [.. options.Value.Effective.Select((rule, i) => RateLimitRule.TryCreate(rule, RateLimitsOptions.RuleKey(i), out _)!)];
-        (_grains, _users, _metrics, _logger) = (grains, users, metrics, logger);
+        (_buckets, _users, _metrics, _logger) = (new StringKeyedGrains<IRateLimitBucketGrain>(grains), users, metrics, logger);
     }
 
     public static Func<HttpContext, Func<Task>, Task> Guard => (context, next) =>
@@ -40,7 +40,7 @@ public sealed partial class RequestRateLimiter
             {
                 continue;
             }
-            var wait = await _grains.GetGrain<IRateLimitBucketGrain>($"{rule.Id}|{client}").TryAcquire(rule.Quota);
+            var wait = await _buckets.For($"{rule.Id}|{client}").TryAcquire(rule.Quota);
             if (wait > TimeSpan.Zero)
             {
                 _metrics.Limited(rule);
