@@ -5,7 +5,7 @@
 #
 #   bench/run.sh [--pairs N] [--seconds S] [--connections C] [--only ROWS]
 #       defaults: 5 pairs of 10 s, 64 connections, every row; ROWS is a comma list of
-#       get, put, put32, bigput, listing, events, cluster-get, cluster-put, memory
+#       get, put, put32, bigput, listing, events, cluster-get, cluster-put, memory, limits
 #   bench/run.sh --smoke      1 pair of 1 s, small seeds (checks the harness still works; ./test.sh runs it)
 #
 # The table goes to stdout and to .artifacts/bench/latest.md; progress goes to stderr. A run with any error or non-2xx
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 root="$PWD"
 started_at=$SECONDS
 
-all_rows="get,put,put32,bigput,listing,events,cluster-get,cluster-put,memory"
+all_rows="get,put,put32,bigput,listing,events,cluster-get,cluster-put,memory,limits"
 pairs=5 seconds=10 connections=64 only="" smoke=0
 usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
@@ -227,22 +227,29 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf (b > 0 ? "%.2f" : "–"), a / 
 # row POSITION MEASURE MEASURED BASELINE RATIO GOAL
 row() { rows[$1]="| $2 | $3 | $4 | $5 | $6 |"; log "row: $2: $3 against $4 (ratio $5)"; }
 
-picked="$(node "$root/scripts/cluster/free-ports.mjs" 8)"
+# Ports 8 to 14: the second single process of the limits row.
+picked="$(node "$root/scripts/cluster/free-ports.mjs" 15)"
 read -r -a ports <<<"$picked"
-[ "${#ports[@]}" -eq 8 ] || { log "could not pick free ports"; exit 1; }
+[ "${#ports[@]}" -eq 15 ] || { log "could not pick free ports"; exit 1; }
 client=${ports[0]} baseline=${ports[7]}
 home="http://127.0.0.1:$client"
 bare="http://127.0.0.1:$baseline"
 
 # --- the single process and the baseline ---------------------------------------------------------------------------
-if wants_any get put put32 bigput listing events cluster-get cluster-put; then
-  env Homeserver__Testnet=true Homeserver__DataDirectory="$run/homeserver" Listen__Address=127.0.0.1 \
-    Listen__ClientPort="$client" Listen__AdminPort="${ports[1]}" Listen__MetricsPort="${ports[2]}" \
-    Listen__PkarrRelayPort="${ports[3]}" Listen__HttpRelayPort="${ports[4]}" Listen__SiloPort="${ports[5]}" \
-    Listen__SiloGatewayPort="${ports[6]}" Pkarr__TestnetBootstrapPort=0 Logging__LogLevel__Default=Warning \
-    DOTNET_ENVIRONMENT=Production dotnet "$gateway_dll" </dev/null >"$run/homeserver.log" 2>&1 &
+# homeserver NAME FIRST_PORT SETTINGS...: a single-process homeserver on ports[FIRST_PORT..FIRST_PORT+6], ready.
+homeserver() {
+  local name="$1" p="$2"
+  shift 2
+  env Homeserver__Testnet=true Homeserver__DataDirectory="$run/$name" Listen__Address=127.0.0.1 \
+    Listen__ClientPort="${ports[p]}" Listen__AdminPort="${ports[p + 1]}" Listen__MetricsPort="${ports[p + 2]}" \
+    Listen__PkarrRelayPort="${ports[p + 3]}" Listen__HttpRelayPort="${ports[p + 4]}" Listen__SiloPort="${ports[p + 5]}" \
+    Listen__SiloGatewayPort="${ports[p + 6]}" Pkarr__TestnetBootstrapPort=0 Logging__LogLevel__Default=Warning \
+    "$@" DOTNET_ENVIRONMENT=Production dotnet "$gateway_dll" </dev/null >"$run/$name.log" 2>&1 &
   pids+=("$!")
-  wait_ready "$home/" "${pids[-1]}"
+  wait_ready "http://127.0.0.1:${ports[p]}/" "${pids[-1]}"
+}
+if wants_any get put put32 bigput listing events cluster-get cluster-put limits; then
+  homeserver homeserver 0
   dotnet "$bench_dll" baseline "$baseline" "$run/baseline" </dev/null >"$run/baseline.log" 2>&1 &
   pids+=("$!")
   wait_ready "$bare/file" "${pids[-1]}"
@@ -289,6 +296,25 @@ if wants get; then
   get_home="$(med "${home_runs[@]}")" get_base="$(med "${base_runs[@]}")"
   row 1 "public GET 1 KiB, single process" "$(num "$get_home") rps" "bare Kestrel, 1 KiB from memory: $(num "$get_base") rps" \
     "$(ratio "$get_home" "$get_base")" "–"
+fi
+
+if wants limits; then
+  # The same single process with one rule that matches every measured GET and never trips (a million a second per
+  # address), against the one above, whose default rules do not match GET /pub/ and so make no call.
+  homeserver limited 8 RateLimits__Rules__0__Method=GET RateLimits__Rules__0__Path=/pub/** RateLimits__Rules__0__Quota=1000000r/s
+  limited="http://127.0.0.1:${ports[8]}"
+  limited_user="$(tool 60 seed "$limited")"
+  for _ in $(seq 1 20); do curl -s -o /dev/null -m 10 -H "pubky-host: $limited_user" "$limited/pub/bench/1k" || true; done
+  current_row="GET 1 KiB with and without a rate limit"
+  free_runs=() limited_runs=()
+  for ((i = 1; i <= pairs; i++)); do
+    r="$(single "$seconds" -H "pubky-host: $user" "$home/pub/bench/1k")"; free_runs+=("$r")
+    r="$(single "$seconds" -H "pubky-host: $limited_user" "$limited/pub/bench/1k")"; limited_runs+=("$r")
+    log "limits pair $i: no rule ${free_runs[-1]} rps, a rule that never trips ${limited_runs[-1]} rps"
+  done
+  get_free="$(med "${free_runs[@]}")" get_limited="$(med "${limited_runs[@]}")"
+  row 11 "public GET 1 KiB, single process, a rate limit on every GET that never trips" "$(num "$get_limited") rps" \
+    "no rule matching: $(num "$get_free") rps" "$(ratio "$get_limited" "$get_free")" "≥ 0.8"
 fi
 
 if wants_any put put32 cluster-put; then

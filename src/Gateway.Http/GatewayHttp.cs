@@ -5,6 +5,7 @@ using PubkyCluster.Gateway.Http;
 using PubkyCluster.Gateway.HttpRelay;
 using PubkyCluster.Gateway.PkarrRelay;
 using PubkyCluster.Gateway.Pkdns;
+using PubkyCluster.Gateway.RateLimiting;
 using PubkyCluster.Grains.Users;
 using PubkyCluster.Hosting.Settings;
 
@@ -15,7 +16,7 @@ public static class GatewayHttp
 {
     public static HttpSurface Surface { get; } = new(AddServices,
     [
-        Area("client API", listen => listen.ClientPort, ClientApiEndpoints.Map, StorageEndpoints.DotSegmentGuard),
+        Area("client API", listen => listen.ClientPort, ClientApiEndpoints.Map, RequestRateLimiter.Guard, StorageEndpoints.DotSegmentGuard),
         Area("admin API", listen => listen.AdminPort, AdminArea.Map),
         Area("pkarr relay", listen => listen.PkarrRelayPort, PkarrRelayArea.Map),
         Area("http relay", listen => listen.HttpRelayPort, HttpRelayArea.Map),
@@ -39,21 +40,25 @@ public static class GatewayHttp
             sp.GetRequiredService<IOptions<LimitsOptions>>().Value.AuthTokenWindow, sp.GetRequiredService<TimeProvider>()));
         services.AddCors(cors => cors.AddPolicy(Cors.VeryPermissive, Cors.ConfigureVeryPermissive));
         services.AddClientApi();
+        services.AddRateLimiting(configuration);
         services.AddPkarrRelay();
         services.AddHttpRelay();
         services.AddHomeserverRecordPublishing();
     }
 
-    /// <summary>Every area answers grain-call failures the same way and allows any origin, as the reference does.</summary>
+    /// <summary>
+    /// Every area answers grain-call failures the same way and allows any origin, as the reference does;
+    /// <paramref name="beforeRouting"/> run in order ahead of routing and CORS (so their answers carry no CORS headers, as the reference's).
+    /// </summary>
     private static HttpArea Area(
         string name, Func<ListenOptions, int> port, Action<IEndpointRouteBuilder> map,
-        Func<HttpContext, Func<Task>, Task>? beforeRouting = null) =>
+        params Func<HttpContext, Func<Task>, Task>[] beforeRouting) =>
         new(name, port, branch =>
         {
             branch.Use(GrainCallFailures.Guard);
-            if (beforeRouting is not null)
+            foreach (var step in beforeRouting)
             {
-                branch.Use(beforeRouting);
+                branch.Use(step);
             }
             branch.UseRouting();
             branch.UseCors(Cors.VeryPermissive);

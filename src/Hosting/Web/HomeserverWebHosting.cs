@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using PubkyCluster.Hosting.Cluster;
+using PubkyCluster.Hosting.ForwardedHeaders;
 using PubkyCluster.Hosting.Health;
 using PubkyCluster.Hosting.Metrics;
 using PubkyCluster.Hosting.Pkarr;
@@ -30,6 +31,7 @@ public static class HomeserverWebHosting
         var listen = services.AddValidatedOptions(configuration, ListenOptions.Section, new ListenOptionsValidator());
         var profile = services.AddValidatedOptions(configuration, StorageProfileOptions.Section, new StorageProfileOptionsValidator()).Profile;
         var gateway = services.AddValidatedOptions(configuration, GatewayOptions.Section, new GatewayOptionsValidator(profile));
+        services.AddClientAddresses(configuration);
         surface.AddServices(services, configuration);
         services.AddSingleton(surface);
 
@@ -56,6 +58,8 @@ public static class HomeserverWebHosting
     public static WebApplication MapPubkyHomeserver(this WebApplication app)
     {
         var listen = app.Services.GetRequiredService<IOptions<ListenOptions>>().Value;
+        // First on every listener: whatever reads the client's address afterwards sees the forwarded one from a trusted proxy.
+        app.UseClientAddresses();
         foreach (var area in app.Services.GetRequiredService<HttpSurface>().Areas)
         {
             MapPort(app, area.Port(listen), area.Pipeline);
