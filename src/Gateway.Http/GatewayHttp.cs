@@ -1,5 +1,6 @@
 using Pubky.Protocol.Auth;
 using PubkyCluster.Gateway.AdminApi;
+using PubkyCluster.Gateway.Bounds;
 using PubkyCluster.Gateway.ClientApi;
 using PubkyCluster.Gateway.Http;
 using PubkyCluster.Gateway.HttpRelay;
@@ -33,6 +34,8 @@ public static class GatewayHttp
         services.AddValidatedOptions(configuration, HttpRelayOptions.Section, new HttpRelayOptionsValidator());
         services.AddValidatedOptions(configuration, BodyCacheOptions.Section, new BodyCacheOptionsValidator());
         services.AddValidatedOptions(configuration, FeedPageCacheOptions.Section, new FeedPageCacheOptionsValidator());
+        services.AddValidatedOptions(configuration, BoundsOptions.Section, new BoundsOptionsValidator());
+        services.AddResourceBounds();
         services.AddSingleton<SignupPolicy>();
         services.AddSingleton<UserGrains>();
         services.AddSingleton(sp => new AuthTokenVerifier(
