@@ -6,6 +6,7 @@ using PubkyCluster.Gateway.Http;
 using PubkyCluster.Gateway.HttpRelay;
 using PubkyCluster.Gateway.PkarrRelay;
 using PubkyCluster.Gateway.Pkdns;
+using PubkyCluster.Gateway.Throttling;
 using PubkyCluster.Grains.Users;
 using PubkyCluster.Hosting.Settings;
 
@@ -36,6 +37,7 @@ public static class GatewayHttp
         services.AddValidatedOptions(configuration, FeedPageCacheOptions.Section, new FeedPageCacheOptionsValidator());
         services.AddValidatedOptions(configuration, BoundsOptions.Section, new BoundsOptionsValidator());
         services.AddResourceBounds();
+        services.AddBandwidthThrottling();
         services.AddSingleton<SignupPolicy>();
         services.AddSingleton<UserGrains>();
         services.AddSingleton(sp => new AuthTokenVerifier(

@@ -25,6 +25,7 @@ public sealed class MetricsTests(SharedHomeserver shared) : IDisposable
     [InlineData("# TYPE event_stream_connection_duration_ms histogram", "event_stream_connection_duration_ms_bucket{otel_scope_name=\"pubky_homeserver\",le=\"100000\"}")]
     [InlineData("# TYPE event_stream_broadcast_lagged_count_total counter", "event_stream_broadcast_lagged_count_total")]
     [InlineData("# TYPE signup_count_total counter", "signup_count_total")]
+    [InlineData("# TYPE bandwidth_throttled_requests_total counter", "direction=\"read\"")]
     [InlineData("# TYPE resource_bound_refusals_total counter", "resource_bound_refusals_total{otel_scope_name=\"pubky_homeserver\",resource=\"event_streams\"}")]
     public async Task Homeserver_series_are_exported_once_touched(string type, string sample)
     {
@@ -79,6 +80,7 @@ public sealed class MetricsTests(SharedHomeserver shared) : IDisposable
         metrics.StreamLagged();
         metrics.SignedUp();
         metrics.BoundRefused("event_streams");
+        metrics.Throttled("read");
     }
 
     private Task<string> ScrapeUntilAsync(string expected) => MetricsScrape.UntilAsync(shared.Server, expected);

@@ -58,7 +58,7 @@ public sealed class BandwidthTests
     }
 
     [Fact]
-    public void Parse_throws_a_FormatException_for_a_bad_value()
+    public void Parse_throws_a_format_exception_for_a_bad_value()
     {
         Assert.Throws<FormatException>(() => Bandwidth.Parse("fast"));
     }
