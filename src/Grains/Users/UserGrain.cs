@@ -401,9 +401,10 @@ public sealed partial class UserGrain(
         }
     }
 
-    private Bandwidth? ReadRate() => limits.Value.RateRead;
+    /// <summary>The user's override when the operator set one (its limit, or none for unlimited), else the configured default.</summary>
+    private Bandwidth? ReadRate() => RateOverride.FromText(_user?.Quota.RateRead) is { } rate ? rate.Limit : limits.Value.RateRead;
 
-    private Bandwidth? WriteRate() => limits.Value.RateWrite;
+    private Bandwidth? WriteRate() => RateOverride.FromText(_user?.Quota.RateWrite) is { } rate ? rate.Limit : limits.Value.RateWrite;
 
     private long? QuotaBytes()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using PubkyCluster.Gateway.Tests.AdminApi;
 using PubkyCluster.Gateway.Tests.Support;
 
 namespace PubkyCluster.Gateway.Tests.Throttling;
@@ -49,6 +50,54 @@ public sealed class BandwidthThrottlingTests
 
         Assert.Equal(FourKiB, body);
         Assert.Equal(TimeSpan.Zero, waited);
+    }
+
+    [Fact]
+    public async Task An_admin_rate_write_override_slows_that_users_uploads()
+    {
+        var (put, waited) = await UploadAfterPatchAsync(new Dictionary<string, string?>(), "{\"rate_write\": \"1kb/s\"}");
+
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        Assert.InRange(waited.TotalSeconds, 2.9, 3.1);
+    }
+
+    [Fact]
+    public async Task An_admin_unlimited_override_lifts_the_default_rate_for_that_user()
+    {
+        var (put, waited) = await UploadAfterPatchAsync(
+            new Dictionary<string, string?> { ["Limits:DefaultRateWrite"] = "1kb/s" }, "{\"rate_write\": \"unlimited\"}");
+
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        Assert.Equal(TimeSpan.Zero, waited);
+    }
+
+    /// <summary>Patches a new user's quota with <paramref name="patch"/>, then uploads 4 KiB: the answer and the fake time it took.</summary>
+    private static async Task<(HttpResponseMessage Put, TimeSpan Waited)> UploadAfterPatchAsync(IDictionary<string, string?> settings, string patch)
+    {
+        var (server, clock) = await ThrottledHomeserver.StartAsync(settings);
+        await using var _ = server;
+        using var admin = new AdminClient(server);
+        using var user = await TestUser.Create(server).SignedUpAsync();
+        Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(HttpMethod.Patch, $"/users/{user.Z32}/quota", patch)).StatusCode);
+
+        return await clock.AdvanceUntilAsync(() => user.PutAsync("/pub/file.bin", FourKiB), ShortTimer);
+    }
+
+    [Fact]
+    public async Task A_signup_token_rate_read_slows_the_downloads_of_the_user_it_signed_up()
+    {
+        var (server, clock) = await ThrottledHomeserver.StartAsync("Signup:Mode", "TokenRequired");
+        await using var _ = server;
+        using var admin = new AdminClient(server);
+        var token = await (await admin.SendAsync(HttpMethod.Post, "/generate_signup_token", "{\"rate_read\": \"1kb/s\"}")).Content.ReadAsStringAsync();
+        using var user = TestUser.Create(server);
+        Assert.Equal(HttpStatusCode.OK, (await user.SignUpAsync(signupToken: token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await user.PutAsync("/pub/slow.bin", FourKiB)).StatusCode);
+
+        var (get, waited) = await clock.AdvanceUntilAsync(() => user.GetAsync("/pub/slow.bin"), ShortTimer);
+
+        Assert.Equal(FourKiB, await get.Content.ReadAsByteArrayAsync());
+        Assert.InRange(waited.TotalSeconds, 2.9, 3.1);
     }
 
     /// <summary>Reads a 4 KiB file with <paramref name="key"/> at 1 KiB/s, as its owner or as someone else: the body and the fake time it took.</summary>
