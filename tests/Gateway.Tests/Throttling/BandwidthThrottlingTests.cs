@@ -100,6 +100,21 @@ public sealed class BandwidthThrottlingTests
         Assert.InRange(waited.TotalSeconds, 2.9, 3.1);
     }
 
+    [Fact]
+    public async Task A_body_too_large_for_the_body_cache_is_slowed_as_it_streams_from_the_blob_store()
+    {
+        var (server, clock) = await ThrottledHomeserver.StartAsync("Limits:DefaultRateRead", "64kb/s");
+        await using var _ = server;
+        using var user = await TestUser.Create(server).SignedUpAsync();
+        var body = new byte[128 * 1024];
+        Assert.Equal(HttpStatusCode.Created, (await user.PutAsync("/pub/large.bin", body)).StatusCode);
+
+        var (get, waited) = await clock.AdvanceUntilAsync(() => user.GetAsync("/pub/large.bin"), ShortTimer);
+
+        Assert.Equal(body.Length, (await get.Content.ReadAsByteArrayAsync()).Length);
+        Assert.InRange(waited.TotalSeconds, 0.9, 1.1);
+    }
+
     /// <summary>Reads a 4 KiB file with <paramref name="key"/> at 1 KiB/s, as its owner or as someone else: the body and the fake time it took.</summary>
     private static async Task<(byte[] Body, TimeSpan Waited)> TimedReadAsync(string key, bool byOwner)
     {
