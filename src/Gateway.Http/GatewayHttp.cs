@@ -1,11 +1,13 @@
 using Pubky.Protocol.Auth;
 using PubkyCluster.Gateway.AdminApi;
+using PubkyCluster.Gateway.Bounds;
 using PubkyCluster.Gateway.ClientApi;
 using PubkyCluster.Gateway.Http;
 using PubkyCluster.Gateway.HttpRelay;
 using PubkyCluster.Gateway.PkarrRelay;
 using PubkyCluster.Gateway.Pkdns;
 using PubkyCluster.Gateway.RateLimiting;
+using PubkyCluster.Gateway.Throttling;
 using PubkyCluster.Grains.Users;
 using PubkyCluster.Hosting.Settings;
 
@@ -34,6 +36,9 @@ public static class GatewayHttp
         services.AddValidatedOptions(configuration, HttpRelayOptions.Section, new HttpRelayOptionsValidator());
         services.AddValidatedOptions(configuration, BodyCacheOptions.Section, new BodyCacheOptionsValidator());
         services.AddValidatedOptions(configuration, FeedPageCacheOptions.Section, new FeedPageCacheOptionsValidator());
+        services.AddValidatedOptions(configuration, BoundsOptions.Section, new BoundsOptionsValidator());
+        services.AddResourceBounds();
+        services.AddBandwidthThrottling();
         services.AddSingleton<SignupPolicy>();
         services.AddSingleton<UserGrains>();
         services.AddSingleton(sp => new AuthTokenVerifier(

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using PubkyCluster.Gateway.Bounds;
 using PubkyCluster.Gateway.Http;
 
 namespace PubkyCluster.Gateway.AdminApi;
@@ -7,9 +8,10 @@ namespace PubkyCluster.Gateway.AdminApi;
 /// <summary>
 /// Guards every admin route but the greeting with <c>X-Admin-Password</c>, answering the reference's 401 texts. Both
 /// sides are hashed before a fixed-time comparison, so neither the content nor the length of the password leaks
-/// through timing.
+/// through timing. An address that sent too many wrong passwords gets 429 until its window passes (see
+/// <see cref="AdminFailureLimiter"/>); a missing header is not a guess and is not counted.
 /// </summary>
-public sealed class AdminPasswordFilter(IOptions<AdminOptions> options) : IEndpointFilter
+public sealed class AdminPasswordFilter(IOptions<AdminOptions> options, AdminFailureLimiter failures) : IEndpointFilter
 {
     public const string HeaderName = "X-Admin-Password";
 
@@ -17,13 +19,21 @@ public sealed class AdminPasswordFilter(IOptions<AdminOptions> options) : IEndpo
 
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        var address = context.HttpContext.Connection.RemoteIpAddress;
+        if (failures.RetryAfter(address) is { } retryAfter)
+        {
+            return ValueTask.FromResult<object?>(RefusalResponses.AdminLockedOut(retryAfter));
+        }
         if (!context.HttpContext.Request.Headers.TryGetValue(HeaderName, out var given))
         {
             return ValueTask.FromResult<object?>(PlainText.Error(StatusCodes.Status401Unauthorized, "Missing admin password"));
         }
         var givenHash = SHA256.HashData(Encoding.UTF8.GetBytes(given.ToString()));
-        return CryptographicOperations.FixedTimeEquals(givenHash, _expectedHash)
-            ? next(context)
-            : ValueTask.FromResult<object?>(PlainText.Error(StatusCodes.Status401Unauthorized, "Invalid admin password"));
+        if (CryptographicOperations.FixedTimeEquals(givenHash, _expectedHash))
+        {
+            return next(context);
+        }
+        failures.RecordFailure(address);
+        return ValueTask.FromResult<object?>(PlainText.Error(StatusCodes.Status401Unauthorized, "Invalid admin password"));
     }
 }

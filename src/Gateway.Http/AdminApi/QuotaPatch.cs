@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Pubky.Protocol.Paths;
+using Pubky.Protocol.Quotas;
 using PubkyCluster.Grains.Users;
 
 namespace PubkyCluster.Gateway.AdminApi;
@@ -9,13 +10,16 @@ namespace PubkyCluster.Gateway.AdminApi;
 /// A partial <see cref="UserQuota"/> from admin JSON (PATCH /users/{pubkey}/quota in pubky-core main's
 /// pubky-homeserver/openapi-admin.yml): a field that is absent keeps its value; <c>null</c> resets
 /// it (storage to the configured default, write paths to unrestricted); <c>storage_quota_mb</c> is a whole number of
-/// MiB or <c>"unlimited"</c>; <c>allowed_write_paths</c> lists absolute path prefixes (<c>[]</c> = read-only).
-/// The reference's rate fields are not enforced here, so they are refused rather than silently dropped.
+/// MiB or <c>"unlimited"</c>; <c>allowed_write_paths</c> lists absolute path prefixes (<c>[]</c> = read-only);
+/// <c>rate_read</c> and <c>rate_write</c> are a bandwidth (<c>"10mb/s"</c>) or <c>"unlimited"</c>. The reference's
+/// burst fields are not enforced here (the bucket holds one period's worth), so they are refused rather than dropped.
 /// </summary>
 public sealed class QuotaPatch
 {
     public const string StorageField = "storage_quota_mb";
     public const string WritePathsField = "allowed_write_paths";
+    public const string RateReadField = "rate_read";
+    public const string RateWriteField = "rate_write";
     public const string UnlimitedValue = "unlimited";
 
     /// <summary>Keeps a user's settings small (they live in grain state) while allowing any realistic app layout.</summary>
@@ -25,6 +29,8 @@ public sealed class QuotaPatch
 
     private (long? Mb, bool Unlimited)? _storage;
     private (IReadOnlyList<string>? Paths, bool Set) _writePaths;
+    private (RateOverride? Rate, bool Set) _rateRead;
+    private (RateOverride? Rate, bool Set) _rateWrite;
 
     public static QuotaPatch None { get; } = new();
 
@@ -33,6 +39,14 @@ public sealed class QuotaPatch
         if (_storage is var (mb, unlimited))
         {
             quota = quota with { StorageQuotaMb = mb, Unlimited = unlimited };
+        }
+        if (_rateRead.Set)
+        {
+            quota = quota with { RateRead = _rateRead.Rate };
+        }
+        if (_rateWrite.Set)
+        {
+            quota = quota with { RateWrite = _rateWrite.Rate };
         }
         return _writePaths.Set ? quota with { AllowedWritePaths = _writePaths.Paths } : quota;
     }
@@ -65,7 +79,9 @@ public sealed class QuotaPatch
                 {
                     StorageField => parsed.ReadStorage(field.Value),
                     WritePathsField => parsed.ReadWritePaths(field.Value),
-                    _ => $"Invalid quota: unsupported field '{field.Name}' (supported: {StorageField}, {WritePathsField})",
+                    RateReadField => ReadRate(RateReadField, field.Value, out parsed._rateRead),
+                    RateWriteField => ReadRate(RateWriteField, field.Value, out parsed._rateWrite),
+                    _ => $"Invalid quota: unsupported field '{field.Name}' (supported: {StorageField}, {WritePathsField}, {RateReadField}, {RateWriteField})",
                 };
                 if (error is not null)
                 {
@@ -93,6 +109,29 @@ public sealed class QuotaPatch
                 return null;
             default:
                 return $"Invalid quota: {StorageField} must be a whole number of MiB from 0 to {MaxStorageQuotaMb}, \"{UnlimitedValue}\" or null";
+        }
+    }
+
+    /// <summary><c>null</c> resets to the configured default, <c>"unlimited"</c> lifts the limit, else a bandwidth.</summary>
+    private static string? ReadRate(string field, JsonElement value, out (RateOverride? Rate, bool Set) rate)
+    {
+        rate = (null, true);
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.String when value.ValueEquals(UnlimitedValue):
+                rate = (RateOverride.Unlimited, true);
+                return null;
+            case JsonValueKind.String:
+                if (!Bandwidth.TryParse(value.GetString(), out var bandwidth, out var reason))
+                {
+                    return $"Invalid quota: {field}: {reason}; or \"{UnlimitedValue}\" or null";
+                }
+                rate = (new RateOverride(bandwidth), true);
+                return null;
+            default:
+                return $"Invalid quota: {field} must be a bandwidth such as \"10mb/s\", \"{UnlimitedValue}\" or null";
         }
     }
 

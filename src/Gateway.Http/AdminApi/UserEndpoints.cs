@@ -47,7 +47,7 @@ public static class UserEndpoints
             return AdminUserKey.Invalid();
         }
         return await users.For(user.Z32).GetQuota() is { } quota
-            ? Results.Json(QuotaView.Render(quota, limits.Value.DefaultQuotaMb))
+            ? Results.Json(QuotaView.Render(quota, limits.Value))
             : UserNotFound();
     }
 
@@ -69,7 +69,7 @@ public static class UserEndpoints
         }
         var updated = patch!.ApplyTo(current);
         return await grain.SetQuota(updated)
-            ? Results.Json(QuotaView.Render(updated, limits.Value.DefaultQuotaMb))
+            ? Results.Json(QuotaView.Render(updated, limits.Value))
             : UserNotFound();
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Pubky.Protocol.Hashing;
+using PubkyCluster.Gateway.Throttling;
 using PubkyCluster.Grains.Users;
 using PubkyCluster.Storage.Ports;
 
@@ -18,8 +19,11 @@ public sealed class BodyUploader(IBlobStore blobs, ContentTypeSniffer sniffer, I
     /// <summary>
     /// The durable blob, or null when the body exceeded <see cref="MaxBodyBytes"/> (nothing is kept then). Its id names
     /// <paramref name="owner"/> (the tenant's z32 key), so the orphan sweeper finds its reference from the id alone.
+    /// A <paramref name="throttle"/> slows the upload by waiting between reads, never inside one: Kestrel's minimum
+    /// request body rate only times reads the app is waiting on, so a slowed upload is never cut as a trickling client.
     /// </summary>
-    public async Task<UploadedBody?> UploadAsync(Stream body, string owner, string path, CancellationToken cancellationToken)
+    public async Task<UploadedBody?> UploadAsync(
+        Stream body, string owner, string path, RequestThrottle? throttle, CancellationToken cancellationToken)
     {
         var blobId = BlobIds.New(owner);
         var hasher = new Blake3Hasher();
@@ -41,6 +45,10 @@ public sealed class BodyUploader(IBlobStore blobs, ContentTypeSniffer sniffer, I
                 if (length > MaxBodyBytes)
                 {
                     return null;
+                }
+                if (throttle is not null)
+                {
+                    await throttle.PassAsync(read, cancellationToken);
                 }
                 contentType ??= sniffer.Sniff(buffer.AsSpan(0, read), path);
                 hasher.Append(buffer.AsSpan(0, read));

@@ -1,5 +1,6 @@
 using System.Text;
 using Pubky.Protocol.Events;
+using PubkyCluster.Gateway.Bounds;
 using PubkyCluster.Gateway.Http;
 using PubkyCluster.Grains.Users;
 using PubkyCluster.Storage.Ports;
@@ -14,7 +15,8 @@ namespace PubkyCluster.Gateway.ClientApi;
 /// instead of holding the shutdown until it is cut off.
 /// </summary>
 public sealed class EventsStreamEndpoint(
-    IGrainFactory grains, UserGrains users, IEventStore events, HomeserverMetrics metrics, TimeProvider clock, IHostApplicationLifetime lifetime)
+    IGrainFactory grains, UserGrains users, IEventStore events, HomeserverMetrics metrics, TimeProvider clock, IHostApplicationLifetime lifetime,
+    ResourceBounds bounds)
 {
     private const int PageSize = 100;
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
@@ -25,6 +27,13 @@ public sealed class EventsStreamEndpoint(
 
     public async Task Handle(HttpContext context)
     {
+        // Taken before anything is read, so a refused client costs nothing; held until the response ends.
+        using var place = bounds.EventStreams.Enter(context.Connection.RemoteIpAddress);
+        if (place.Refused != BoundScope.None)
+        {
+            await RefusalResponses.For(BoundedResource.EventStreams, place.Refused).ExecuteAsync(context);
+            return;
+        }
         var aborted = context.RequestAborted;
         var (request, error) = await EventsStreamRequest.ParseAsync(context.Request.Query, events, aborted);
         if (request is null)

@@ -4,7 +4,9 @@ using Microsoft.Net.Http.Headers;
 using Pubky.Protocol.Hashing;
 using Pubky.Protocol.Keys;
 using Pubky.Protocol.Paths;
+using PubkyCluster.Gateway.Bounds;
 using PubkyCluster.Gateway.Http;
+using PubkyCluster.Gateway.Throttling;
 using PubkyCluster.Grains.Users;
 using PubkyCluster.Storage.Ports;
 
@@ -14,7 +16,9 @@ namespace PubkyCluster.Gateway.ClientApi;
 /// Files and directory listings under /pub/ and /priv/ of the tenant. Authorization follows the reference's order:
 /// tenant, the raw path's root, the session, then the normalised path; every decision is the user grain's.
 /// </summary>
-public sealed class StorageEndpoints(UserGrains users, IBlobStore blobs, BodyCache bodies, BodyUploader uploader, ReleasedBlobs released)
+public sealed class StorageEndpoints(
+    UserGrains users, IBlobStore blobs, BodyCache bodies, BodyUploader uploader, ReleasedBlobs released, BandwidthBuckets bandwidth,
+    IOptions<LimitsOptions> limits)
 {
     public const string ForbiddenRoot = "Writing to directories other than '/pub/' and '/priv/' is forbidden";
 
@@ -128,6 +132,7 @@ public sealed class StorageEndpoints(UserGrains users, IBlobStore blobs, BodyCac
             {
                 return Results.StatusCode(304);
             }
+            ThrottleDownload(context, user, outcome);
             if (bodies.Holds(entry.ContentLength))
             {
                 if (await bodies.GetAsync(entry.BlobId, entry.ContentLength, context.RequestAborted) is { } small)
@@ -142,6 +147,21 @@ public sealed class StorageEndpoints(UserGrains users, IBlobStore blobs, BodyCac
             }
         }
         return NotFound();
+    }
+
+    /// <summary>
+    /// The owner reading with their session is throttled by their own read rate; anyone else by their address's
+    /// (Limits:UnauthenticatedIpRateRead), as the reference does. Set once, before the first body byte.
+    /// </summary>
+    private void ThrottleDownload(HttpContext context, IUserGrain user, ReadOutcome outcome)
+    {
+        var throttle = outcome.ByOwner
+            ? bandwidth.For("user:" + user.GetPrimaryKeyString(), ThrottleDirection.Read, outcome.OwnerRate)
+            : bandwidth.For("ip:" + ClientAddressKey.Of(context), ThrottleDirection.Read, limits.Value.IpRateRead);
+        if (throttle is not null && context.Response.Body is not ThrottledResponseStream)
+        {
+            context.Response.Body = new ThrottledResponseStream(context.Response.Body, throttle);
+        }
     }
 
     /// <summary>If-None-Match wins when present (exact string compare, as the reference); else If-Modified-Since at second resolution.</summary>
@@ -197,7 +217,9 @@ public sealed class StorageEndpoints(UserGrains users, IBlobStore blobs, BodyCac
         {
             return RefusalResponses.For(decision.Refusal, decision.QuotaBytes);
         }
-        var uploaded = await uploader.UploadAsync(context.Request.Body, user.GetPrimaryKeyString(), path.Value, context.RequestAborted);
+        var owner = user.GetPrimaryKeyString();
+        var throttle = bandwidth.For("user:" + owner, ThrottleDirection.Write, decision.WriteRate);
+        var uploaded = await uploader.UploadAsync(context.Request.Body, owner, path.Value, throttle, context.RequestAborted);
         if (uploaded is null)
         {
             return SmallBody.TooLarge();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PubkyCluster.Gateway.Bounds;
 using PubkyCluster.Grains.Users;
 
 namespace PubkyCluster.Gateway.Http;
@@ -6,6 +7,9 @@ namespace PubkyCluster.Gateway.Http;
 /// <summary>The reference's status and text for each way a grain can say no. Clients match on these texts.</summary>
 public static class RefusalResponses
 {
+    /// <summary>A connection bound frees as soon as any one connection ends, so a short wait is enough.</summary>
+    private static readonly TimeSpan BoundRetryAfter = TimeSpan.FromSeconds(5);
+
     public static IResult For(Refusal refusal, long quotaBytes = 0)
     {
         var (status, message) = refusal switch
@@ -34,5 +38,35 @@ public static class RefusalResponses
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "Not a refusal."),
         };
         return PlainText.Error(status, message);
+    }
+
+    /// <summary>A place a bound kept back: an address over its share is told to slow down (429), a full gateway to come back (503).</summary>
+    public static IResult For(BoundedResource resource, BoundScope scope)
+    {
+        var what = resource switch
+        {
+            BoundedResource.EventStreams => "open event streams",
+            BoundedResource.LinkWaits => "waiting relay requests",
+            _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Not a connection bound."),
+        };
+        return scope switch
+        {
+            BoundScope.Address => new RetryAfterResult(PlainText.Error(429, $"Too many {what} from this address"), BoundRetryAfter),
+            BoundScope.Total => new RetryAfterResult(PlainText.Error(503, $"Too many {what}, please retry later"), BoundRetryAfter),
+            _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Not a refusal."),
+        };
+    }
+
+    /// <summary>An address that sent too many wrong admin passwords, until its window has passed.</summary>
+    public static IResult AdminLockedOut(TimeSpan retryAfter) =>
+        new RetryAfterResult(PlainText.Error(429, "Too many failed admin password attempts"), retryAfter);
+
+    private sealed class RetryAfterResult(IResult inner, TimeSpan retryAfter) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using PubkyCluster.Gateway.Bounds;
 using PubkyCluster.Gateway.Http;
 
 namespace PubkyCluster.Gateway.HttpRelay;
@@ -21,14 +22,25 @@ public static class HttpRelayArea
         endpoints.MapPost("/link/{id}", ProduceAsync);
     }
 
-    private static async Task<IResult> ConsumeAsync(string id, LinkRendezvous rendezvous, HttpContext context)
+    private static async Task<IResult> ConsumeAsync(string id, LinkRendezvous rendezvous, ResourceBounds bounds, HttpContext context)
     {
+        using var place = bounds.LinkWaits.Enter(context.Connection.RemoteIpAddress);
+        if (place.Refused != BoundScope.None)
+        {
+            return RefusalResponses.For(BoundedResource.LinkWaits, place.Refused);
+        }
         var outcome = await rendezvous.ConsumeAsync(id, context.RequestAborted);
         return outcome.Kind == LinkOutcomeKind.Delivered ? Results.Bytes(outcome.Body ?? [], ContentType) : Answer(outcome);
     }
 
-    private static async Task<IResult> ProduceAsync(string id, LinkRendezvous rendezvous, HttpContext context)
+    private static async Task<IResult> ProduceAsync(string id, LinkRendezvous rendezvous, ResourceBounds bounds, HttpContext context)
     {
+        // Taken before the body is read: a waiting producer's body is what the bound keeps in check.
+        using var place = bounds.LinkWaits.Enter(context.Connection.RemoteIpAddress);
+        if (place.Refused != BoundScope.None)
+        {
+            return RefusalResponses.For(BoundedResource.LinkWaits, place.Refused);
+        }
         var body = await SmallBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
         if (body is null)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Pubky.Protocol.Quotas;
 
 namespace PubkyCluster.Grains.Users;
 
@@ -38,7 +39,25 @@ public sealed class LimitsOptions
     /// </summary>
     public int EntryCacheSize { get; set; } = 8;
 
+    /// <summary>Download rate of a user reading with their session, without an override (e.g. <c>10mb/s</c>); unset = unlimited.</summary>
+    public string? DefaultRateRead { get; set; }
+
+    /// <summary>Upload rate of a user without an override; unset = unlimited.</summary>
+    public string? DefaultRateWrite { get; set; }
+
+    /// <summary>Download rate of each client address for reads without the owner's session; unset = unlimited.</summary>
+    public string? UnauthenticatedIpRateRead { get; set; }
+
     public TimeSpan AuthTokenWindow => TimeSpan.FromSeconds(AuthTokenWindowSeconds);
+
+    public Bandwidth? RateRead => Rate(DefaultRateRead);
+
+    public Bandwidth? RateWrite => Rate(DefaultRateWrite);
+
+    public Bandwidth? IpRateRead => Rate(UnauthenticatedIpRateRead);
+
+    /// <summary>Only validated values reach here (see <see cref="LimitsOptionsValidator"/>).</summary>
+    private static Bandwidth? Rate(string? text) => string.IsNullOrWhiteSpace(text) ? null : Bandwidth.Parse(text);
 }
 
 public sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
@@ -70,6 +89,17 @@ public sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
         {
             errors.Add("Limits:MaxCommitDelay must be positive (a time span such as 00:30:00).");
         }
+        CheckRate(errors, nameof(LimitsOptions.DefaultRateRead), options.DefaultRateRead);
+        CheckRate(errors, nameof(LimitsOptions.DefaultRateWrite), options.DefaultRateWrite);
+        CheckRate(errors, nameof(LimitsOptions.UnauthenticatedIpRateRead), options.UnauthenticatedIpRateRead);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckRate(List<string> errors, string key, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text) && !Bandwidth.TryParse(text, out _, out var error))
+        {
+            errors.Add($"{LimitsOptions.Section}:{key}: {error}; leave it unset for unlimited.");
+        }
     }
 }

@@ -11,7 +11,9 @@ internal static class StoreRecords
 
     public static EventView ToView(this EventRecord e) => new(e.Id, e.User, e.IsDelete, e.Path, e.ContentHash, e.CreatedAtMicros);
 
-    public static UserQuota ToView(this QuotaRecord quota) => new(quota.StorageQuotaMb, quota.Unlimited, quota.AllowedWritePaths);
+    public static UserQuota ToView(this QuotaRecord quota) => new(
+        quota.StorageQuotaMb, quota.Unlimited, quota.AllowedWritePaths, RateOverride.FromText(quota.RateRead), RateOverride.FromText(quota.RateWrite));
 
-    public static QuotaRecord ToRecord(this UserQuota quota) => new(quota.StorageQuotaMb, quota.Unlimited, quota.AllowedWritePaths);
+    public static QuotaRecord ToRecord(this UserQuota quota) => new(
+        quota.StorageQuotaMb, quota.Unlimited, quota.AllowedWritePaths, quota.RateRead?.ToString(), quota.RateWrite?.ToString());
 }

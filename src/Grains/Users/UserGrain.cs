@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pubky.Protocol.Capabilities;
 using Pubky.Protocol.Paths;
+using Pubky.Protocol.Quotas;
 using Pubky.Protocol.Sessions;
 using Pubky.Protocol.Time;
 using PubkyCluster.Grains.Events;
@@ -118,7 +119,7 @@ public sealed partial class UserGrain(
             // The reference's early answer, from the declared size alone (without the per-file overhead).
             return new WriteDecision(Refusal.QuotaExceededEarly, quota);
         }
-        return new WriteDecision(Refusal.None, Checked: check);
+        return new WriteDecision(Refusal.None, Checked: check, WriteRate: WriteRate());
     }
 
     public Task<CommitOutcome> CommitPut(PutCommit commit) => CommitWithRetry(async () =>
@@ -184,14 +185,16 @@ public sealed partial class UserGrain(
         {
             return new ReadOutcome(refusal, null);
         }
+        var byOwner = request.SessionSecretHash is { } hash && state.State.Sessions.ContainsKey(hash);
+        var ownerRate = byOwner ? ReadRate() : null;
         if (!request.Fresh && _entries.TryGet(request.Path, out var cached))
         {
-            return new ReadOutcome(Refusal.None, cached?.ToView(request.Path));
+            return new ReadOutcome(Refusal.None, cached?.ToView(request.Path), byOwner, ownerRate);
         }
         var commits = _commits;
         var entry = await store.GetEntryAsync(User, WebDavPath.Parse(request.Path));
         Remember(request.Path, entry, commits);
-        return new ReadOutcome(Refusal.None, entry?.ToView(request.Path));
+        return new ReadOutcome(Refusal.None, entry?.ToView(request.Path), byOwner, ownerRate);
     }
 
     public async Task<IReadOnlyList<string>?> List(ListRequest request)
@@ -404,6 +407,11 @@ public sealed partial class UserGrain(
             subscriber.OnEvent(committed).Ignore();
         }
     }
+
+    /// <summary>The user's override when the operator set one (its limit, or none for unlimited), else the configured default.</summary>
+    private Bandwidth? ReadRate() => RateOverride.FromText(_user?.Quota.RateRead) is { } rate ? rate.Limit : limits.Value.RateRead;
+
+    private Bandwidth? WriteRate() => RateOverride.FromText(_user?.Quota.RateWrite) is { } rate ? rate.Limit : limits.Value.RateWrite;
 
     private long? QuotaBytes()
     {

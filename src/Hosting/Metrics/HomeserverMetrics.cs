@@ -24,6 +24,8 @@ public sealed class HomeserverMetrics : IPkarrRepublishMetrics
     private readonly Counter<long> _republishSkipped;
     private readonly Counter<long> _republishMissing;
     private readonly Counter<long> _republishFailed;
+    private readonly Counter<long> _boundRefusals;
+    private readonly Counter<long> _throttled;
 
     public HomeserverMetrics(IMeterFactory meterFactory)
     {
@@ -52,6 +54,10 @@ public sealed class HomeserverMetrics : IPkarrRepublishMetrics
             "pkarr_republish_missing", description: "Users with no record on the DHT or held by this homeserver");
         _republishFailed = meter.CreateCounter<long>(
             "pkarr_republish_failed", description: "User records the republisher could not get onto enough DHT nodes");
+        _boundRefusals = meter.CreateCounter<long>(
+            "resource_bound_refusals", description: "Requests refused because a bound on open connections or admin password failures was reached");
+        _throttled = meter.CreateCounter<long>(
+            "bandwidth_throttled_requests", description: "Uploads and downloads slowed down by a bandwidth quota");
     }
 
     public void RecordEventsQuery(TimeSpan duration) => _eventsQueryDuration.Record(duration.TotalMilliseconds);
@@ -80,4 +86,10 @@ public sealed class HomeserverMetrics : IPkarrRepublishMetrics
         _republishMissing.Add(counts.Missing);
         _republishFailed.Add(counts.Failed);
     }
+
+    /// <summary>A request was refused by the bound on <paramref name="resource"/> (event_streams, link_waits, admin_failures).</summary>
+    public void BoundRefused(string resource) => _boundRefusals.Add(1, new KeyValuePair<string, object?>("resource", resource));
+
+    /// <summary>A request had to wait for its bandwidth quota (direction read or write); counted once per request.</summary>
+    public void Throttled(string direction) => _throttled.Add(1, new KeyValuePair<string, object?>("direction", direction));
 }

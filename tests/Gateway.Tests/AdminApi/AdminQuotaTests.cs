@@ -124,6 +124,9 @@ public sealed class AdminQuotaTests(DefaultQuotaHomeserver fixture) : IClassFixt
     [InlineData("{\"allowed_write_paths\": [1]}")]
     [InlineData("{\"allowed_write_paths\": [\"relative/path\"]}")]
     [InlineData("{\"unknown\": true}")]
+    [InlineData("{\"rate_read\": 10}")]
+    [InlineData("{\"rate_write\": \"0kb/s\"}")]
+    [InlineData("{\"rate_write_burst\": 2}")]
     public async Task Patch_with_an_invalid_body_is_422(string body)
     {
         using var user = await TestUser.Create(fixture.Server).SignedUpAsync();
@@ -131,6 +134,56 @@ public sealed class AdminQuotaTests(DefaultQuotaHomeserver fixture) : IClassFixt
         var response = await _admin.SendAsync(HttpMethod.Patch, $"/users/{user.Z32}/quota", body);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_user_without_configured_rates_has_unlimited_effective_rates_and_no_overrides()
+    {
+        using var user = await TestUser.Create(fixture.Server).SignedUpAsync();
+
+        var quota = await _admin.GetJsonAsync($"/users/{user.Z32}/quota");
+
+        Assert.Equal("unlimited", quota["effective"]!["rate_read"]!.GetValue<string>());
+        Assert.Equal("unlimited", quota["effective"]!["rate_write"]!.GetValue<string>());
+        Assert.Null(quota["overrides"]!["rate_read"]);
+        Assert.Null(quota["overrides"]!["rate_write"]);
+    }
+
+    [Fact]
+    public async Task Patch_with_rates_overrides_the_read_and_write_rates()
+    {
+        using var user = await TestUser.Create(fixture.Server).SignedUpAsync();
+
+        var patched = await PatchAsync(user, "{\"rate_read\": \"10MB/s\", \"rate_write\": \"200mb/m\"}");
+
+        Assert.Equal("10mb/s", patched["overrides"]!["rate_read"]!.GetValue<string>());
+        Assert.Equal("200mb/m", patched["effective"]!["rate_write"]!.GetValue<string>());
+        Assert.Equal(patched.ToJsonString(), (await _admin.GetJsonAsync($"/users/{user.Z32}/quota")).ToJsonString());
+    }
+
+    [Fact]
+    public async Task Patch_with_null_resets_a_rate_to_the_default()
+    {
+        using var user = await TestUser.Create(fixture.Server).SignedUpAsync();
+        await PatchAsync(user, "{\"rate_write\": \"1kb/s\"}");
+
+        var patched = await PatchAsync(user, "{\"rate_write\": null}");
+
+        Assert.Null(patched["overrides"]!["rate_write"]);
+        Assert.Equal("unlimited", patched["effective"]!["rate_write"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Patch_with_a_request_rate_is_422_saying_it_is_not_a_bandwidth()
+    {
+        using var user = await TestUser.Create(fixture.Server).SignedUpAsync();
+
+        var response = await _admin.SendAsync(HttpMethod.Patch, $"/users/{user.Z32}/quota", "{\"rate_write\": \"10r/s\"}");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(
+            "Invalid quota: rate_write: '10r/s' is not a bandwidth: r counts requests, not bytes (expected <rate><kb|mb|gb>/<s|m>, e.g. 10mb/s); or \"unlimited\" or null",
+            await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

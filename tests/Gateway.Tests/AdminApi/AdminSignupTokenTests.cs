@@ -47,7 +47,8 @@ public sealed class AdminSignupTokenTests(SharedHomeserver shared) : IDisposable
     [InlineData("{\"storage_quota_mb\": \"lots\"}")]
     [InlineData("{\"allowed_write_paths\": \"/pub/\"}")]
     [InlineData("{\"allowed_write_paths\": [\"pub/relative\"]}")]
-    [InlineData("{\"rate_read\": \"10mb/s\"}")]
+    [InlineData("{\"rate_read\": \"10r/s\"}")]
+    [InlineData("{\"rate_read_burst\": 5}")]
     [InlineData("[]")]
     public async Task Post_generate_signup_token_with_an_invalid_quota_is_422(string body)
     {
@@ -72,6 +73,21 @@ public sealed class AdminSignupTokenTests(SharedHomeserver shared) : IDisposable
         var quota = await admin.GetJsonAsync($"/users/{user.Z32}/quota");
         Assert.Equal(5, quota["overrides"]!["storage_quota_mb"]!.GetValue<long>());
         Assert.Equal("/pub/app/", quota["overrides"]!["allowed_write_paths"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Post_generate_signup_token_gives_its_rates_to_the_user_who_signs_up_with_it()
+    {
+        await using var server = await TestHomeserver.StartAsync(new Dictionary<string, string?> { ["Signup:Mode"] = "TokenRequired" });
+        using var admin = new AdminClient(server);
+        var tokenResponse = await admin.SendAsync(HttpMethod.Post, "/generate_signup_token", "{\"rate_read\": \"1kb/s\", \"rate_write\": \"unlimited\"}");
+        using var user = TestUser.Create(server);
+
+        Assert.Equal(HttpStatusCode.OK, (await user.SignUpAsync(signupToken: await tokenResponse.Content.ReadAsStringAsync())).StatusCode);
+
+        var quota = await admin.GetJsonAsync($"/users/{user.Z32}/quota");
+        Assert.Equal("1kb/s", quota["overrides"]!["rate_read"]!.GetValue<string>());
+        Assert.Equal("unlimited", quota["overrides"]!["rate_write"]!.GetValue<string>());
     }
 
     public void Dispose() => _admin.Dispose();

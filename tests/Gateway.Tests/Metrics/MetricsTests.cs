@@ -25,6 +25,8 @@ public sealed class MetricsTests(SharedHomeserver shared) : IDisposable
     [InlineData("# TYPE event_stream_connection_duration_ms histogram", "event_stream_connection_duration_ms_bucket{otel_scope_name=\"pubky_homeserver\",le=\"100000\"}")]
     [InlineData("# TYPE event_stream_broadcast_lagged_count_total counter", "event_stream_broadcast_lagged_count_total")]
     [InlineData("# TYPE signup_count_total counter", "signup_count_total")]
+    [InlineData("# TYPE bandwidth_throttled_requests_total counter", "direction=\"read\"")]
+    [InlineData("# TYPE resource_bound_refusals_total counter", "resource_bound_refusals_total{otel_scope_name=\"pubky_homeserver\",resource=\"event_streams\"}")]
     public async Task Homeserver_series_are_exported_once_touched(string type, string sample)
     {
         TouchEveryInstrument(shared.Server.Services.GetRequiredService<HomeserverMetrics>());
@@ -77,22 +79,11 @@ public sealed class MetricsTests(SharedHomeserver shared) : IDisposable
         metrics.StreamClosed(TimeSpan.FromMilliseconds(150));
         metrics.StreamLagged();
         metrics.SignedUp();
+        metrics.BoundRefused("event_streams");
+        metrics.Throttled("read");
     }
 
-    /// <summary>The exporter caches a scrape briefly, so a fresh series may take a moment to show.</summary>
-    private async Task<string> ScrapeUntilAsync(string expected)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var text = await _http.GetStringAsync(shared.Server.Url(shared.Server.MetricsPort, "/metrics"));
-            if (text.Contains(expected) || DateTimeOffset.UtcNow > deadline)
-            {
-                return text;
-            }
-            await Task.Delay(200);
-        }
-    }
+    private Task<string> ScrapeUntilAsync(string expected) => MetricsScrape.UntilAsync(shared.Server, expected);
 
     public void Dispose() => _http.Dispose();
 }

@@ -12,7 +12,13 @@ public sealed class WatchedTime : FakeTimeProvider
     private readonly Channel<TimeSpan> _started = Channel.CreateUnbounded<TimeSpan>();
 
     public WatchedTime()
-        : base(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero))
+        : this(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    /// <summary>Starting at <paramref name="start"/>, e.g. now, for tests that also sign AuthTokens with the real clock.</summary>
+    public WatchedTime(DateTimeOffset start)
+        : base(start)
     {
     }
 
@@ -26,4 +32,34 @@ public sealed class WatchedTime : FakeTimeProvider
     /// <summary>The due time of the next timer started, waiting for one if none has been yet.</summary>
     public async Task<TimeSpan> NextTimerAsync(CancellationToken cancellationToken) =>
         await _started.Reader.ReadAsync(cancellationToken);
+
+    /// <summary>
+    /// Starts <paramref name="start"/>'s work and moves time past each short timer (at most <paramref name="longest"/>;
+    /// longer ones belong to background work) started until it completes; returns its result and how much fake time that took.
+    /// Timers started before are forgotten first. Bounded by 30 s of real time.
+    /// </summary>
+    public async Task<(T Result, TimeSpan Advanced)> AdvanceUntilAsync<T>(Func<Task<T>> start, TimeSpan longest)
+    {
+        while (_started.Reader.TryRead(out _))
+        {
+        }
+        var work = start();
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var advanced = TimeSpan.Zero;
+        while (!work.IsCompleted)
+        {
+            var next = NextTimerAsync(giveUp.Token);
+            if (await Task.WhenAny(work, next) == work)
+            {
+                break;
+            }
+            var due = await next;
+            if (due > TimeSpan.Zero && due <= longest)
+            {
+                Advance(due);
+                advanced += due;
+            }
+        }
+        return (await work, advanced);
+    }
 }

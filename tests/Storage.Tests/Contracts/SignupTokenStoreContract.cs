@@ -24,6 +24,18 @@ public abstract class SignupTokenStoreContract : StoreContract<ISignupTokenStore
     }
 
     [Fact]
+    public async Task A_created_token_reads_back_with_its_rate_overrides()
+    {
+        var store = await OpenFreshAsync();
+
+        await store.CreateAsync("AAAA-BBBB-CCCC", QuotaRecord.Default with { RateRead = "unlimited", RateWrite = "1kb/s" }, TestClock.Next());
+
+        var token = (await store.GetAsync("AAAA-BBBB-CCCC"))!;
+        Assert.Equal("unlimited", token.Quota.RateRead);
+        Assert.Equal("1kb/s", token.Quota.RateWrite);
+    }
+
+    [Fact]
     public async Task An_unknown_token_reads_as_null()
     {
         var store = await OpenFreshAsync();

@@ -40,6 +40,34 @@ public abstract class UserStoreContract : StoreContract<IUserStore>
     }
 
     [Fact]
+    public async Task A_created_user_reads_back_with_its_rate_overrides()
+    {
+        var store = await OpenFreshAsync();
+        var record = new UserRecord(NewUser(), TestClock.Next(), false, QuotaRecord.Default with { RateRead = "10mb/s", RateWrite = "unlimited" }, 0, 0, null);
+        await store.TryCreateUserAsync(record);
+
+        var read = (await store.GetUserAsync(record.User))!;
+
+        Assert.Equal("10mb/s", read.Quota.RateRead);
+        Assert.Equal("unlimited", read.Quota.RateWrite);
+    }
+
+    [Fact]
+    public async Task Updating_settings_sets_and_clears_rate_overrides()
+    {
+        var store = await OpenFreshAsync();
+        var user = (await CreateUserAsync(store)).User;
+        await store.UpdateUserSettingsAsync(user, false, QuotaRecord.Default with { RateRead = "1kb/s", RateWrite = "2mb/m" });
+        Assert.Equal("2mb/m", (await store.GetUserAsync(user))!.Quota.RateWrite);
+
+        await store.UpdateUserSettingsAsync(user, false, QuotaRecord.Default with { RateRead = "1kb/s" });
+
+        var read = (await store.GetUserAsync(user))!;
+        Assert.Equal("1kb/s", read.Quota.RateRead);
+        Assert.Null(read.Quota.RateWrite);
+    }
+
+    [Fact]
     public async Task An_unknown_user_reads_as_null()
     {
         var store = await OpenFreshAsync();

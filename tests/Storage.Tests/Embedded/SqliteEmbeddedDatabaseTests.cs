@@ -42,6 +42,37 @@ public sealed class SqliteEmbeddedDatabaseTests(TempDirectory directory) : IClas
     }
 
     [Fact]
+    public async Task A_database_from_before_rate_overrides_is_migrated_and_keeps_its_users()
+    {
+        var folder = directory.For(Guid.NewGuid().ToString("N"));
+        await using var migrated = new EmbeddedDatabase(folder);
+        Directory.CreateDirectory(Path.GetDirectoryName(migrated.FilePath)!);
+        await using (var old = new SqliteConnection($"Data Source={migrated.FilePath};Pooling=False"))
+        {
+            await old.OpenAsync();
+            await using var command = old.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE users (user_key TEXT NOT NULL PRIMARY KEY, created_at INTEGER NOT NULL, disabled INTEGER NOT NULL DEFAULT 0,
+                    quota_mb INTEGER NULL, quota_unlimited INTEGER NOT NULL DEFAULT 0, allowed_write_paths TEXT NULL,
+                    used_bytes INTEGER NOT NULL DEFAULT 0, file_count INTEGER NOT NULL DEFAULT 0, last_write INTEGER NULL) WITHOUT ROWID;
+                CREATE TABLE signup_tokens (token TEXT NOT NULL PRIMARY KEY, created_at INTEGER NOT NULL, quota_mb INTEGER NULL,
+                    quota_unlimited INTEGER NOT NULL DEFAULT 0, allowed_write_paths TEXT NULL, used_by TEXT NULL, used_at INTEGER NULL) WITHOUT ROWID;
+                INSERT INTO users (user_key, created_at, quota_mb) VALUES ('old-user', 0, 3);
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await migrated.InitializeAsync();
+        var store = new SqliteUserStore(migrated);
+        var read = (await store.GetUserAsync("old-user"))!;
+        await store.UpdateUserSettingsAsync("old-user", false, read.Quota with { RateWrite = "1kb/s" });
+
+        Assert.Equal(3, read.Quota.StorageQuotaMb);
+        Assert.Null(read.Quota.RateRead);
+        Assert.Equal("1kb/s", (await store.GetUserAsync("old-user"))!.Quota.RateWrite);
+    }
+
+    [Fact]
     public async Task Events_committed_in_the_same_microsecond_get_distinct_times()
     {
         var store = new SqliteUserStore(_database);

@@ -13,6 +13,8 @@ internal static class TableValues
     public const string QuotaMb = "QuotaMb";
     public const string QuotaUnlimited = "QuotaUnlimited";
     public const string AllowedWritePaths = "AllowedWritePaths";
+    public const string RateRead = "RateRead";
+    public const string RateWrite = "RateWrite";
 
     public static long ToMicros(DateTimeOffset value) =>
         (value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
@@ -30,6 +32,8 @@ internal static class TableValues
             entity,
             AllowedWritePaths,
             quota.AllowedWritePaths is null ? null : JsonSerializer.Serialize(quota.AllowedWritePaths.ToArray()));
+        SetOrRemove(entity, RateRead, quota.RateRead);
+        SetOrRemove(entity, RateWrite, quota.RateWrite);
     }
 
     /// <summary>Stores <paramref name="value"/>, or leaves the property out when it is null (tables have no nulls).</summary>
@@ -49,7 +53,9 @@ internal static class TableValues
         new(
             entity.GetInt64(QuotaMb),
             entity.GetBoolean(QuotaUnlimited) ?? false,
-            entity.GetString(AllowedWritePaths) is { } paths ? JsonSerializer.Deserialize<string[]>(paths) : null);
+            entity.GetString(AllowedWritePaths) is { } paths ? JsonSerializer.Deserialize<string[]>(paths) : null,
+            entity.GetString(RateRead),
+            entity.GetString(RateWrite));
 
     public static long GetRequiredInt64(TableEntity entity, string property) =>
         entity.GetInt64(property) ?? throw new InvalidDataException($"The row {entity.PartitionKey}/{entity.RowKey} lacks {property}.");

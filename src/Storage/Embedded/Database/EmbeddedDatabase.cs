@@ -411,6 +411,7 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
                 $"PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};",
                 cancellationToken);
             await ExecuteAsync(connection, EmbeddedSchema.Create, cancellationToken);
+            await MigrateAsync(connection, cancellationToken);
         }
         catch
         {
@@ -423,6 +424,18 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
         _initialized = true;
         LogOpened(FilePath);
         return connection;
+    }
+
+    /// <summary>Applies the migrations this database has not had yet, each with its version bump in one transaction.</summary>
+    private async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var version = Command(connection, "PRAGMA user_version");
+        var applied = Convert.ToInt32(await version.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        for (var next = applied; next < EmbeddedSchema.Migrations.Length; next++)
+        {
+            // A failure leaves the transaction open on a connection the caller then disposes, which rolls it back.
+            await ExecuteAsync(connection, $"BEGIN;\n{EmbeddedSchema.Migrations[next]}\nPRAGMA user_version = {next + 1};\nCOMMIT;", cancellationToken);
+        }
     }
 
     private async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

@@ -75,4 +75,20 @@ internal static class EmbeddedSchema
             PRIMARY KEY (grain_type, grain_id, state_name)
         ) WITHOUT ROWID;
         """;
+
+    /// <summary>
+    /// Changes to databases made by <see cref="Create"/>, in order: migration i takes <c>PRAGMA user_version</c> from i
+    /// to i + 1, so each runs once per database, new ones included. Append only.
+    /// </summary>
+    public static readonly string[] Migrations =
+    [
+        // Per-user bandwidth overrides (null = the configured default, else "unlimited" or a bandwidth), and the same
+        // carried by signup tokens.
+        """
+        ALTER TABLE users ADD COLUMN rate_read TEXT NULL;
+        ALTER TABLE users ADD COLUMN rate_write TEXT NULL;
+        ALTER TABLE signup_tokens ADD COLUMN rate_read TEXT NULL;
+        ALTER TABLE signup_tokens ADD COLUMN rate_write TEXT NULL;
+        """,
+    ];
 }

@@ -14,9 +14,9 @@ public sealed class SqliteSignupTokenStore(EmbeddedDatabase database) : ISignupT
             {
                 using var command = database.Command(
                     connection,
-                    """
-                    INSERT INTO signup_tokens (token, created_at, quota_mb, quota_unlimited, allowed_write_paths)
-                    VALUES ($token, $created_at, $quota_mb, $quota_unlimited, $allowed_write_paths)
+                    $"""
+                    INSERT INTO signup_tokens (token, created_at, {SqliteValues.QuotaColumns})
+                    VALUES ($token, $created_at, {SqliteValues.QuotaParameters})
                     ON CONFLICT (token) DO NOTHING
                     """,
                     transaction);
@@ -40,8 +40,8 @@ public sealed class SqliteSignupTokenStore(EmbeddedDatabase database) : ISignupT
             {
                 using var command = database.Command(
                     connection,
-                    """
-                    SELECT created_at, quota_mb, quota_unlimited, allowed_write_paths, used_by, used_at
+                    $"""
+                    SELECT created_at, {SqliteValues.QuotaColumns}, used_by, used_at
                     FROM signup_tokens WHERE token = $token
                     """);
                 command.Parameters.Bind("$token", token);
@@ -55,8 +55,8 @@ public sealed class SqliteSignupTokenStore(EmbeddedDatabase database) : ISignupT
                     token,
                     SqliteValues.FromMicros(reader.GetInt64(0)),
                     reader.GetQuota(1),
-                    reader.GetNullableString(4),
-                    reader.GetNullableMicros(5));
+                    reader.GetNullableString(6),
+                    reader.GetNullableMicros(7));
             },
             cancellationToken);
     }

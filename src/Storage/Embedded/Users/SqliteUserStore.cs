@@ -21,8 +21,8 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
             {
                 using var command = database.Command(
                     connection,
-                    """
-                    SELECT created_at, disabled, quota_mb, quota_unlimited, allowed_write_paths,
+                    $"""
+                    SELECT created_at, disabled, {SqliteValues.QuotaColumns},
                            used_bytes, file_count, last_write
                     FROM users WHERE user_key = $user
                     """);
@@ -38,9 +38,9 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                     SqliteValues.FromMicros(reader.GetInt64(0)),
                     reader.GetBoolean(1),
                     reader.GetQuota(2),
-                    reader.GetInt64(5),
-                    reader.GetInt64(6),
-                    reader.GetNullableMicros(7));
+                    reader.GetInt64(7),
+                    reader.GetInt64(8),
+                    reader.GetNullableMicros(9));
             },
             cancellationToken);
     }
@@ -60,10 +60,10 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
             {
                 using var command = database.Command(
                     connection,
-                    """
-                    INSERT INTO users (user_key, created_at, disabled, quota_mb, quota_unlimited, allowed_write_paths,
+                    $"""
+                    INSERT INTO users (user_key, created_at, disabled, {SqliteValues.QuotaColumns},
                                        used_bytes, file_count, last_write)
-                    VALUES ($user, $created_at, $disabled, $quota_mb, $quota_unlimited, $allowed_write_paths, 0, 0, $last_write)
+                    VALUES ($user, $created_at, $disabled, {SqliteValues.QuotaParameters}, 0, 0, $last_write)
                     ON CONFLICT (user_key) DO NOTHING
                     """,
                     transaction);
@@ -86,7 +86,7 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
                     connection,
                     """
                     UPDATE users SET disabled = $disabled, quota_mb = $quota_mb, quota_unlimited = $quota_unlimited,
-                                     allowed_write_paths = $allowed_write_paths
+                                     allowed_write_paths = $allowed_write_paths, rate_read = $rate_read, rate_write = $rate_write
                     WHERE user_key = $user
                     """,
                     transaction);

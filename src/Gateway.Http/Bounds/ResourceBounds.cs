@@ -1,0 +1,17 @@
+namespace PubkyCluster.Gateway.Bounds;
+
+/// <summary>This gateway's connection bounds, one per bounded resource, sized by <see cref="BoundsOptions"/>.</summary>
+public sealed class ResourceBounds(IOptions<BoundsOptions> options, HomeserverMetrics metrics)
+{
+    public ConcurrencyBound EventStreams { get; } =
+        new(BoundedResource.EventStreams, options.Value.EventStreamsPerAddress, options.Value.EventStreams, metrics);
+
+    public ConcurrencyBound LinkWaits { get; } =
+        new(BoundedResource.LinkWaits, options.Value.LinkWaitsPerAddress, options.Value.LinkWaits, metrics);
+}
+
+public static class BoundsServices
+{
+    public static IServiceCollection AddResourceBounds(this IServiceCollection services) =>
+        services.AddSingleton<ResourceBounds>().AddSingleton<AdminFailureLimiter>();
+}

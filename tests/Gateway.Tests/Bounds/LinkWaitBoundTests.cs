@@ -1,0 +1,120 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using PubkyCluster.Gateway.Bounds;
+using PubkyCluster.Gateway.Tests.Support;
+
+namespace PubkyCluster.Gateway.Tests.Bounds;
+
+/// <summary>Waiting /link requests are bounded per address (429) and per gateway (503); a wait that ends frees its place.</summary>
+public sealed class LinkWaitBoundTests(TightBoundsHomeserver fixture) : IClassFixture<TightBoundsHomeserver>, IAsyncLifetime
+{
+    private readonly CancellationTokenSource _end = new();
+    private readonly List<HttpClient> _clients = [];
+    private readonly List<Task> _waits = [];
+
+    private TestHomeserver Server => fixture.Server;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    private HttpClient From(IPAddress address)
+    {
+        var client = LoopbackClient.From(address);
+        _clients.Add(client);
+        return client;
+    }
+
+    private static string Channel() => "/link/bound-" + Guid.NewGuid().ToString("N");
+
+    /// <summary>Starts a consumer that waits, and returns once the relay holds it.</summary>
+    private async Task<CancellationTokenSource> WaitAsync(IPAddress address)
+    {
+        var open = Server.Services.GetRequiredService<ResourceBounds>().LinkWaits.OpenFor(address);
+        var leave = CancellationTokenSource.CreateLinkedTokenSource(_end.Token);
+        _waits.Add(Ignore(From(address).GetAsync(Server.Url(Server.HttpRelayPort, Channel()), leave.Token)));
+        await BoundWait.UntilAsync(Server, b => b.LinkWaits, b => b.OpenFor(address), open + 1);
+        return leave;
+    }
+
+    private static async Task Ignore(Task<HttpResponseMessage> request)
+    {
+        try
+        {
+            (await request).Dispose();
+        }
+        catch (OperationCanceledException)
+        {
+            // The test ended this wait on purpose.
+        }
+    }
+
+    [Fact]
+    public async Task A_consumer_beyond_the_per_address_bound_gets_429()
+    {
+        var address = LoopbackClient.FreshAddress();
+        for (var i = 0; i < TightBoundsHomeserver.PerAddress; i++)
+        {
+            await WaitAsync(address);
+        }
+
+        var refused = await From(address).GetAsync(Server.Url(Server.HttpRelayPort, Channel()));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("Too many waiting relay requests from this address", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_producer_beyond_the_per_address_bound_gets_429()
+    {
+        var address = LoopbackClient.FreshAddress();
+        for (var i = 0; i < TightBoundsHomeserver.PerAddress; i++)
+        {
+            await WaitAsync(address);
+        }
+
+        var refused = await From(address).PostAsync(Server.Url(Server.HttpRelayPort, Channel()), new ByteArrayContent([1]));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wait_that_ends_frees_its_place_for_the_same_address()
+    {
+        var address = LoopbackClient.FreshAddress();
+        var first = await WaitAsync(address);
+        for (var i = 1; i < TightBoundsHomeserver.PerAddress; i++)
+        {
+            await WaitAsync(address);
+        }
+
+        await first.CancelAsync();
+        await BoundWait.UntilAsync(Server, b => b.LinkWaits, b => b.OpenFor(address), TightBoundsHomeserver.PerAddress - 1);
+
+        await WaitAsync(address);
+    }
+
+    [Fact]
+    public async Task A_wait_beyond_the_gateway_total_gets_503_from_any_address()
+    {
+        for (var i = 0; i < TightBoundsHomeserver.Total; i++)
+        {
+            await WaitAsync(LoopbackClient.FreshAddress());
+        }
+
+        var refused = await From(LoopbackClient.FreshAddress()).GetAsync(Server.Url(Server.HttpRelayPort, Channel()));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("Too many waiting relay requests, please retry later", await refused.Content.ReadAsStringAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _end.CancelAsync();
+        await Task.WhenAll(_waits);
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+        _end.Dispose();
+        await BoundWait.UntilAsync(Server, b => b.LinkWaits, b => b.OpenTotal, 0);
+    }
+}
