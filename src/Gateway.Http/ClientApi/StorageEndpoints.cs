@@ -155,9 +155,13 @@ public sealed class StorageEndpoints(
     /// </summary>
     private void ThrottleDownload(HttpContext context, IUserGrain user, ReadOutcome outcome)
     {
-        var throttle = outcome.ByOwner
-            ? bandwidth.For("user:" + user.GetPrimaryKeyString(), ThrottleDirection.Read, outcome.OwnerRate)
-            : bandwidth.For("ip:" + ClientAddressKey.Of(context), ThrottleDirection.Read, limits.Value.IpRateRead);
+        // Asked first: with no rate (the default) a GET formats no bucket key.
+        if ((outcome.ByOwner ? outcome.OwnerRate : limits.Value.IpRateRead) is not { } rate)
+        {
+            return;
+        }
+        var key = outcome.ByOwner ? "user:" + user.GetPrimaryKeyString() : "ip:" + ClientAddressKey.Of(context);
+        var throttle = bandwidth.For(key, ThrottleDirection.Read, rate);
         if (throttle is not null && context.Response.Body is not ThrottledResponseStream)
         {
             context.Response.Body = new ThrottledResponseStream(context.Response.Body, throttle);
