@@ -1,4 +1,3 @@
-using System.Text;
 using PubkyCluster.Gateway.Tests.Support;
 using PubkyCluster.Tests.PubkyTls;
 
@@ -31,7 +30,7 @@ public sealed class PubkyTlsInteropTests(SharedHomeserver shared)
         await using var gnutls = await GnutlsSession.ConnectAsync(Server.PubkyTlsPort);
         using var http = Server.CreateClient();
 
-        var response = await gnutls.SendAsync("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        var response = await gnutls.SendAsync(PubkyTlsRequests.Root());
 
         Assert.Equal(200, response.Status);
         Assert.Equal(await http.GetStringAsync(Server.ClientUrl()), response.Body);
@@ -43,19 +42,15 @@ public sealed class PubkyTlsInteropTests(SharedHomeserver shared)
         using var user = TestUser.Create(Server);
         await using var gnutls = await GnutlsSession.ConnectAsync(Server.PubkyTlsPort);
 
-        var token = user.Token();
-        var signup = await gnutls.SendAsync([.. Encoding.ASCII.GetBytes(
-            $"POST /signup HTTP/1.1\r\nHost: localhost\r\npubky-host: {TestHomeserver.HomeserverZ32}\r\nContent-Length: {token.Length}\r\n\r\n"), .. token]);
-        Assert.Equal(200, signup.Status);
-        var cookie = signup.Header("Set-Cookie")!.Split(';')[0];
-        Assert.StartsWith(user.Z32 + "=", cookie);
-        var put = await gnutls.SendAsync(
-            $"PUT /pub/tls.txt HTTP/1.1\r\nHost: localhost\r\npubky-host: {user.Z32}\r\nCookie: {cookie}\r\nContent-Length: 12\r\n\r\nover rpk tls");
-        var get = await gnutls.SendAsync($"GET /pub/tls.txt HTTP/1.1\r\nHost: localhost\r\npubky-host: {user.Z32}\r\n\r\n");
+        var signup = await gnutls.SendAsync(PubkyTlsRequests.Signup(TestHomeserver.HomeserverZ32, user.Token()));
+        var cookie = PubkyTlsRequests.SessionCookie(signup);
+        var put = await gnutls.SendAsync(PubkyTlsRequests.Put(user.Z32, cookie, "/pub/tls.txt", "over rpk tls"));
+        var get = await gnutls.SendAsync(PubkyTlsRequests.Get(user.Z32, "/pub/tls.txt"));
 
+        Assert.Equal(200, signup.Status);
+        Assert.StartsWith(user.Z32 + "=", cookie);
         Assert.Equal(201, put.Status);
         Assert.Equal((200, "over rpk tls"), (get.Status, get.Body));
-        user.SessionSecret = cookie[(user.Z32.Length + 1)..];
         Assert.Equal("over rpk tls", await (await user.GetAsync("/pub/tls.txt")).Content.ReadAsStringAsync());
     }
 

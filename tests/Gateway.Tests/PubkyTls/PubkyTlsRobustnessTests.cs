@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Text;
 using PubkyCluster.Gateway.Tests.Support;
 using PubkyCluster.Hosting.PubkyTls;
 using PubkyCluster.Tests.PubkyTls;
@@ -18,7 +17,7 @@ public sealed class PubkyTlsRobustnessTests
         await using var server = await TestHomeserver.StartAsync();
         using var client = await ConnectAsync(server);
 
-        await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        await client.GetStream().WriteAsync(PubkyTlsRequests.Root());
         var answer = await ReadToEndAsync(client);
 
         // No HTTP answer and no alert either: before a ClientHello fixes the record version, BouncyCastle has no
@@ -90,6 +89,6 @@ public sealed class PubkyTlsRobustnessTests
     private static async Task AssertStillServesAsync(TestHomeserver server)
     {
         await using var gnutls = await GnutlsSession.ConnectAsync(server.PubkyTlsPort);
-        Assert.Equal(200, (await gnutls.SendAsync("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n")).Status);
+        Assert.Equal(200, (await gnutls.SendAsync(PubkyTlsRequests.Root())).Status);
     }
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace PubkyCluster.Tests.PubkyTls;
 
 /// <summary>
-/// One gnutls-cli connection to 127.0.0.1:<c>port</c>, driven through its stdin and stdout: what it prints about the
+/// One gnutls-cli connection to <c>host:port</c>, driven through its stdin and stdout: what it prints about the
 /// handshake (<c>--print-cert</c> shows the key the server presented), then the server's bytes as they arrive. The
 /// process is stopped by its PID when disposed. Every wait is bounded.
 /// </summary>
@@ -41,10 +41,10 @@ public sealed class GnutlsSession : IAsyncDisposable
         }
     }
 
-    public static async Task<GnutlsSession> ConnectAsync(int port, string priority = RawPublicKeyPriority)
+    public static async Task<GnutlsSession> ConnectAsync(int port, string priority = RawPublicKeyPriority, string host = "127.0.0.1")
     {
         // --insecure: a raw public key has no chain to verify; the tests compare the key itself with the PKARR record.
-        var start = new ProcessStartInfo(await GnutlsInstall.GnutlsCliAsync(), $"--priority={priority} --insecure --print-cert -p {port} 127.0.0.1")
+        var start = new ProcessStartInfo(await GnutlsInstall.GnutlsCliAsync(), $"--priority={priority} --insecure --print-cert -p {port} {host}")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -85,8 +85,6 @@ public sealed class GnutlsSession : IAsyncDisposable
         await WaitForAsync(text => (response = TlsHttpResponse.TryParse(text, mark)) is not null || _reader.IsCompleted);
         return response ?? throw new InvalidOperationException("No complete response over Pubky TLS:\n" + Output[mark..]);
     }
-
-    public Task<TlsHttpResponse> SendAsync(string request) => SendAsync(Encoding.UTF8.GetBytes(request));
 
     /// <summary>Waits until <paramref name="condition"/> holds for the output, at most <see cref="Bound"/>.</summary>
     private async Task WaitForAsync(Func<string, bool> condition)
