@@ -5,7 +5,7 @@
 #
 #   bench/run.sh [--pairs N] [--seconds S] [--connections C] [--only ROWS]
 #       defaults: 5 pairs of 10 s, 64 connections, every row; ROWS is a comma list of
-#       get, put, put32, bigput, listing, events, cluster-get, cluster-put, memory
+#       get, tls-get, put, put32, bigput, listing, events, cluster-get, cluster-put, memory
 #   bench/run.sh --smoke      1 pair of 1 s, small seeds (checks the harness still works; ./test.sh runs it)
 #
 # The table goes to stdout and to .artifacts/bench/latest.md; progress goes to stderr. A run with any error or non-2xx
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 root="$PWD"
 started_at=$SECONDS
 
-all_rows="get,put,put32,bigput,listing,events,cluster-get,cluster-put,memory"
+all_rows="get,tls-get,put,put32,bigput,listing,events,cluster-get,cluster-put,memory"
 pairs=5 seconds=10 connections=64 only="" smoke=0
 usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
@@ -227,19 +227,19 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf (b > 0 ? "%.2f" : "–"), a / 
 # row POSITION MEASURE MEASURED BASELINE RATIO GOAL
 row() { rows[$1]="| $2 | $3 | $4 | $5 | $6 |"; log "row: $2: $3 against $4 (ratio $5)"; }
 
-picked="$(node "$root/scripts/cluster/free-ports.mjs" 8)"
+picked="$(node "$root/scripts/cluster/free-ports.mjs" 9)"
 read -r -a ports <<<"$picked"
-[ "${#ports[@]}" -eq 8 ] || { log "could not pick free ports"; exit 1; }
-client=${ports[0]} baseline=${ports[7]}
+[ "${#ports[@]}" -eq 9 ] || { log "could not pick free ports"; exit 1; }
+client=${ports[0]} baseline=${ports[7]} pubky_tls=${ports[8]}
 home="http://127.0.0.1:$client"
 bare="http://127.0.0.1:$baseline"
 
 # --- the single process and the baseline ---------------------------------------------------------------------------
-if wants_any get put put32 bigput listing events cluster-get cluster-put; then
+if wants_any get tls-get put put32 bigput listing events cluster-get cluster-put; then
   env Homeserver__Testnet=true Homeserver__DataDirectory="$run/homeserver" Listen__Address=127.0.0.1 \
     Listen__ClientPort="$client" Listen__AdminPort="${ports[1]}" Listen__MetricsPort="${ports[2]}" \
     Listen__PkarrRelayPort="${ports[3]}" Listen__HttpRelayPort="${ports[4]}" Listen__SiloPort="${ports[5]}" \
-    Listen__SiloGatewayPort="${ports[6]}" Pkarr__TestnetBootstrapPort=0 Logging__LogLevel__Default=Warning \
+    Listen__SiloGatewayPort="${ports[6]}" Listen__PubkyTlsPort="$pubky_tls" Pkarr__TestnetBootstrapPort=0 Logging__LogLevel__Default=Warning \
     DOTNET_ENVIRONMENT=Production dotnet "$gateway_dll" </dev/null >"$run/homeserver.log" 2>&1 &
   pids+=("$!")
   wait_ready "$home/" "${pids[-1]}"
@@ -289,6 +289,17 @@ if wants get; then
   get_home="$(med "${home_runs[@]}")" get_base="$(med "${base_runs[@]}")"
   row 1 "public GET 1 KiB, single process" "$(num "$get_home") rps" "bare Kestrel, 1 KiB from memory: $(num "$get_base") rps" \
     "$(ratio "$get_home" "$get_base")" "–"
+fi
+
+# wrk cannot speak raw-public-key TLS: the tool's one client loop measures both sides, over BouncyCastle's TLS client
+# (checking the testnet homeserver's key) and over plain TCP.
+if wants tls-get; then
+  log "tls-get: ${pairs} pairs of ${seconds} s, plain HTTP then Pubky TLS"
+  out="$(tool_logged $((pairs * seconds * 2 + 120)) tlsget 127.0.0.1 "$client" "$pubky_tls" \
+    8pinxxgqs41n4aididenw5apqp1urfmzdztr8jt4abrkdn435ewo "$user" "$connections" "$seconds" "$pairs")"
+  read -r tls_rps plain_rps <<<"$out"
+  row 11 "public GET 1 KiB over Pubky TLS, single process ($connections connections, bench/Tool)" "$(num "$tls_rps") rps" \
+    "the same GET over plain HTTP, same client: $(num "$plain_rps") rps" "$(ratio "$tls_rps" "$plain_rps")" "–"
 fi
 
 if wants_any put put32 cluster-put; then
