@@ -38,12 +38,13 @@ internal sealed class PubkyTlsChannel(TlsServerProtocol protocol, IDuplexPipe tr
         // Bounded like the handshake: each turn that finds no plaintext consumes transport input or ends.
         while (true)
         {
-            var read = await UseAsync(() => protocol.GetAvailableInputBytes() > 0 ? ReadPlaintext(buffer.Span) : 0, cancel);
-            if (read > 0)
+            // -1: nothing decrypted yet and the connection still open.
+            var read = await UseAsync(() => protocol.GetAvailableInputBytes() > 0 ? ReadPlaintext(buffer.Span) : protocol.IsClosed ? 0 : -1, cancel);
+            if (read >= 0)
             {
                 return read;
             }
-            if (protocol.IsClosed || !await ReceiveAsync(cancel))
+            if (!await ReceiveAsync(cancel))
             {
                 return 0;
             }
