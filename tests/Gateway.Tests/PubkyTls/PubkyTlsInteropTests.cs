@@ -55,6 +55,19 @@ public sealed class PubkyTlsInteropTests(SharedHomeserver shared)
     }
 
     [Fact]
+    public async Task The_event_stream_delivers_a_live_event_over_pubky_tls()
+    {
+        using var user = await TestUser.Create(Server).SignedUpAsync();
+        await using var gnutls = await GnutlsSession.ConnectAsync(Server.PubkyTlsPort);
+
+        var stream = await gnutls.SendAsync(PubkyTlsRequests.Get(user.Z32, $"/events-stream?user={user.Z32}&live=true"));
+        Assert.Equal((200, "text/event-stream"), (stream.Status, stream.Header("Content-Type")));
+        await user.PutTextAsync("/pub/live.txt", "live");
+
+        Assert.True(await gnutls.ShowsAsync($"data: pubky://{user.Z32}/pub/live.txt"), gnutls.Output);
+    }
+
+    [Fact]
     public async Task A_client_offering_only_x509_gets_a_handshake_failure()
     {
         await using var gnutls = await GnutlsSession.ConnectAsync(Server.PubkyTlsPort, GnutlsSession.X509OnlyPriority);

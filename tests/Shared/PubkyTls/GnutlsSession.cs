@@ -86,6 +86,13 @@ public sealed class GnutlsSession : IAsyncDisposable
         return response ?? throw new InvalidOperationException("No complete response over Pubky TLS:\n" + Output[mark..]);
     }
 
+    /// <summary>True once <paramref name="text"/> appears in the output (a streamed response's later part), false after <see cref="Bound"/>.</summary>
+    public async Task<bool> ShowsAsync(string text)
+    {
+        await WaitForAsync(output => output.Contains(text, StringComparison.Ordinal) || _reader.IsCompleted);
+        return Output.Contains(text, StringComparison.Ordinal);
+    }
+
     /// <summary>Waits until <paramref name="condition"/> holds for the output, at most <see cref="Bound"/>.</summary>
     private async Task WaitForAsync(Func<string, bool> condition)
     {

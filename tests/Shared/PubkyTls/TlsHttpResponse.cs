@@ -1,6 +1,9 @@
 namespace PubkyCluster.Tests.PubkyTls;
 
-/// <summary>An HTTP/1.1 response read from gnutls-cli's output (Content-Length bodies; bytes as Latin-1 characters).</summary>
+/// <summary>
+/// An HTTP/1.1 response read from gnutls-cli's output (bytes as Latin-1 characters): the body by Content-Length; a
+/// response without one (a stream) is returned at its headers, with an empty body.
+/// </summary>
 public sealed record TlsHttpResponse(int Status, IReadOnlyList<string> Headers, string Body)
 {
     public string? Header(string name) =>
