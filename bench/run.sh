@@ -5,7 +5,7 @@
 #
 #   bench/run.sh [--pairs N] [--seconds S] [--connections C] [--only ROWS]
 #       defaults: 5 pairs of 10 s, 64 connections, every row; ROWS is a comma list of
-#       get, put, put32, bigput, listing, events, cluster-get, cluster-put, memory, limits
+#       get, tls-get, put, put32, bigput, listing, events, cluster-get, cluster-put, memory, limits
 #   bench/run.sh --smoke      1 pair of 1 s, small seeds (checks the harness still works; ./test.sh runs it)
 #
 # The table goes to stdout and to .artifacts/bench/latest.md; progress goes to stderr. A run with any error or non-2xx
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 root="$PWD"
 started_at=$SECONDS
 
-all_rows="get,put,put32,bigput,listing,events,cluster-get,cluster-put,memory,limits"
+all_rows="get,tls-get,put,put32,bigput,listing,events,cluster-get,cluster-put,memory,limits"
 pairs=5 seconds=10 connections=64 only="" smoke=0
 usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
@@ -227,29 +227,30 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf (b > 0 ? "%.2f" : "–"), a / 
 # row POSITION MEASURE MEASURED BASELINE RATIO GOAL
 row() { rows[$1]="| $2 | $3 | $4 | $5 | $6 |"; log "row: $2: $3 against $4 (ratio $5)"; }
 
-# Ports 8 to 14: the second single process of the limits row.
-picked="$(node "$root/scripts/cluster/free-ports.mjs" 15)"
+# Ports 8 to 14: the second single process of the limits row; 15: the first one's Pubky TLS port.
+picked="$(node "$root/scripts/cluster/free-ports.mjs" 16)"
 read -r -a ports <<<"$picked"
-[ "${#ports[@]}" -eq 15 ] || { log "could not pick free ports"; exit 1; }
-client=${ports[0]} baseline=${ports[7]}
+[ "${#ports[@]}" -eq 16 ] || { log "could not pick free ports"; exit 1; }
+client=${ports[0]} baseline=${ports[7]} pubky_tls=${ports[15]}
 home="http://127.0.0.1:$client"
 bare="http://127.0.0.1:$baseline"
 
 # --- the single process and the baseline ---------------------------------------------------------------------------
-# homeserver NAME FIRST_PORT SETTINGS...: a single-process homeserver on ports[FIRST_PORT..FIRST_PORT+6], ready.
+# homeserver NAME FIRST_PORT SETTINGS...: a single-process homeserver on ports[FIRST_PORT..FIRST_PORT+6], ready; its
+# Pubky TLS listener is off unless SETTINGS turn it on (they come later, so they win).
 homeserver() {
   local name="$1" p="$2"
   shift 2
   env Homeserver__Testnet=true Homeserver__DataDirectory="$run/$name" Listen__Address=127.0.0.1 \
     Listen__ClientPort="${ports[p]}" Listen__AdminPort="${ports[p + 1]}" Listen__MetricsPort="${ports[p + 2]}" \
     Listen__PkarrRelayPort="${ports[p + 3]}" Listen__HttpRelayPort="${ports[p + 4]}" Listen__SiloPort="${ports[p + 5]}" \
-    Listen__SiloGatewayPort="${ports[p + 6]}" Pkarr__TestnetBootstrapPort=0 Logging__LogLevel__Default=Warning \
-    "$@" DOTNET_ENVIRONMENT=Production dotnet "$gateway_dll" </dev/null >"$run/$name.log" 2>&1 &
+    Listen__SiloGatewayPort="${ports[p + 6]}" Listen__PubkyTlsPort=0 Pkarr__TestnetBootstrapPort=0 \
+    Logging__LogLevel__Default=Warning "$@" DOTNET_ENVIRONMENT=Production dotnet "$gateway_dll" </dev/null >"$run/$name.log" 2>&1 &
   pids+=("$!")
   wait_ready "http://127.0.0.1:${ports[p]}/" "${pids[-1]}"
 }
-if wants_any get put put32 bigput listing events cluster-get cluster-put limits; then
-  homeserver homeserver 0
+if wants_any get tls-get put put32 bigput listing events cluster-get cluster-put limits; then
+  homeserver homeserver 0 Listen__PubkyTlsPort="$pubky_tls"
   dotnet "$bench_dll" baseline "$baseline" "$run/baseline" </dev/null >"$run/baseline.log" 2>&1 &
   pids+=("$!")
   wait_ready "$bare/file" "${pids[-1]}"
@@ -315,6 +316,17 @@ if wants limits; then
   get_free="$(med "${free_runs[@]}")" get_limited="$(med "${limited_runs[@]}")"
   row 11 "public GET 1 KiB, single process, a rate limit on every GET that never trips" "$(num "$get_limited") rps" \
     "no rule matching: $(num "$get_free") rps" "$(ratio "$get_limited" "$get_free")" "≥ 0.8"
+fi
+
+# wrk cannot speak raw-public-key TLS: the tool's one client loop measures both sides, over BouncyCastle's TLS client
+# (checking the testnet homeserver's key) and over plain TCP.
+if wants tls-get; then
+  log "tls-get: ${pairs} pairs of ${seconds} s, plain HTTP then Pubky TLS"
+  out="$(tool_logged $((pairs * seconds * 2 + 120)) tlsget 127.0.0.1 "$client" "$pubky_tls" \
+    8pinxxgqs41n4aididenw5apqp1urfmzdztr8jt4abrkdn435ewo "$user" "$connections" "$seconds" "$pairs")"
+  read -r tls_rps plain_rps <<<"$out"
+  row 12 "public GET 1 KiB over Pubky TLS, single process ($connections connections, bench/Tool)" "$(num "$tls_rps") rps" \
+    "the same GET over plain HTTP, same client: $(num "$plain_rps") rps" "$(ratio "$tls_rps" "$plain_rps")" "–"
 fi
 
 if wants_any put put32 cluster-put; then

@@ -422,6 +422,7 @@ cluster_settings() {
     "Storage__Azure__ConnectionString=$CLUSTER_AZURE_CONNECTION_STRING" \
     "Homeserver__Testnet=true" \
     "Homeserver__PublicIcannHttpPort=$CLUSTER_PUBLIC_CLIENT_PORT" \
+    "Homeserver__PublicPubkyTlsPort=$CLUSTER_PUBLIC_PUBKY_TLS_PORT" \
     "Admin__Password=$admin_password" \
     "DOTNET_ENVIRONMENT=Production" \
     "ASPNETCORE_ENVIRONMENT=Production"
@@ -497,8 +498,8 @@ gateway_grains_ok() { [ "$(http_status -H "X-Admin-Password: $admin_password" "h
 assign_gateway_ports() {
   local i="$1" address
   local -a p
-  read -r -a p <<<"$(free_ports 5 1)" || return 1
-  [ "${#p[@]}" -eq 6 ] || return 1
+  read -r -a p <<<"$(free_ports 6 1)" || return 1
+  [ "${#p[@]}" -eq 7 ] || return 1
   address="$(pod_address "gateway$i")"
   set_var "CLUSTER_GATEWAY_${i}_ADDRESS" "$address"
   set_var "CLUSTER_GATEWAY_${i}_CLIENT_PORT" "${p[0]}"
@@ -506,7 +507,8 @@ assign_gateway_ports() {
   set_var "CLUSTER_GATEWAY_${i}_METRICS_PORT" "${p[2]}"
   set_var "CLUSTER_GATEWAY_${i}_PKARR_RELAY_PORT" "${p[3]}"
   set_var "CLUSTER_GATEWAY_${i}_HTTP_RELAY_PORT" "${p[4]}"
-  set_var "CLUSTER_GATEWAY_${i}_DHT_PORT" "${p[5]}"
+  set_var "CLUSTER_GATEWAY_${i}_PUBKY_TLS_PORT" "${p[5]}"
+  set_var "CLUSTER_GATEWAY_${i}_DHT_PORT" "${p[6]}"
   set_var "CLUSTER_GATEWAY_${i}_URL" "http://$address:${p[0]}"
   set_var "CLUSTER_GATEWAY_${i}_ADMIN_URL" "http://$address:${p[1]}"
   set_var "CLUSTER_GATEWAY_${i}_PKARR_RELAY_URL" "http://$address:${p[3]}"
@@ -531,6 +533,7 @@ launch_gateway() {
     "Listen__MetricsPort=$(var "CLUSTER_GATEWAY_${i}_METRICS_PORT")"
     "Listen__PkarrRelayPort=$(var "CLUSTER_GATEWAY_${i}_PKARR_RELAY_PORT")"
     "Listen__HttpRelayPort=$(var "CLUSTER_GATEWAY_${i}_HTTP_RELAY_PORT")"
+    "Listen__PubkyTlsPort=$(var "CLUSTER_GATEWAY_${i}_PUBKY_TLS_PORT")"
     # Each gateway runs its own testnet DHT; distinct bootstrap ports keep two gateways off the same UDP 6881.
     "Pkarr__TestnetBootstrapPort=$(var "CLUSTER_GATEWAY_${i}_DHT_PORT")"
     "$@"
@@ -683,6 +686,7 @@ cmd_start() {
     assign_gateway_ports "$i" || die "could not pick free ports"
   done
   CLUSTER_PUBLIC_CLIENT_PORT="$CLUSTER_GATEWAY_1_CLIENT_PORT"
+  CLUSTER_PUBLIC_PUBKY_TLS_PORT="$CLUSTER_GATEWAY_1_PUBKY_TLS_PORT"
   save_env
   [ -z "$owner_pid" ] || start_watchdog "$owner_pid"
 

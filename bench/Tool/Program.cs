@@ -17,10 +17,12 @@ try
         ["bigput", var client, var baseline, var bytes, var pairs, var puts] =>
             await BigPut.RunAsync(new Uri(client), new Uri(baseline), Int(bytes), Int(pairs), Int(puts)),
         ["memory", var users] => await GrainMemory.RunAsync(Int(users)),
+        ["tlsget", var host, var plainPort, var tlsPort, var homeserver, var user, var connections, var seconds, var pairs] =>
+            await PubkyTlsGet.RunAsync(host, Int(plainPort), Int(tlsPort), homeserver, user, Int(connections), double.Parse(seconds, CultureInfo.InvariantCulture), Int(pairs)),
         _ => Usage(),
     };
 }
-catch (Exception e) when (e is BenchFailure or HttpRequestException or TaskCanceledException)
+catch (Exception e) when (e is BenchFailure or HttpRequestException or TaskCanceledException or IOException)
 {
     Console.Error.WriteLine($"[bench] failed: {e.GetType().Name}: {e.Message}");
     return 1;
@@ -39,6 +41,7 @@ static int Usage()
                PubkyCluster.Bench events <client url> <baseline url> <pairs>
                PubkyCluster.Bench bigput <client url> <baseline url> <bytes> <pairs> <puts per run>
                PubkyCluster.Bench memory <users>
+               PubkyCluster.Bench tlsget <host> <plain port> <pubky tls port> <homeserver z32> <user> <connections> <seconds> <pairs>
         """);
     return 2;
 }

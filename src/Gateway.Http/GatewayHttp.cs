@@ -19,6 +19,10 @@ public static class GatewayHttp
     public static HttpSurface Surface { get; } = new(AddServices,
     [
         Area("client API", listen => listen.ClientPort, ClientApiEndpoints.Map, RequestRateLimiter.Guard, StorageEndpoints.DotSegmentGuard),
+        // The same API again for native clients: src/Hosting/PubkyTls decrypts in front of it.
+        Area(
+            "client API over Pubky TLS", listen => listen.PubkyTlsPort, ClientApiEndpoints.Map, RequestRateLimiter.Guard,
+            StorageEndpoints.DotSegmentGuard),
         Area("admin API", listen => listen.AdminPort, AdminArea.Map),
         Area("pkarr relay", listen => listen.PkarrRelayPort, PkarrRelayArea.Map),
         Area("http relay", listen => listen.HttpRelayPort, HttpRelayArea.Map),

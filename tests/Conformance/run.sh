@@ -165,6 +165,7 @@ else
       Listen__HttpRelayPort="$http_relay" \
       Listen__SiloPort="$silo" \
       Listen__SiloGatewayPort="$silo_gateway" \
+      Listen__PubkyTlsPort=0 \
       Admin__Password="$admin_password" \
       "$@" \
       dotnet "$dll" >"$logs/$name.log" 2>&1 </dev/null &

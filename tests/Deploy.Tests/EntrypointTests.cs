@@ -18,10 +18,10 @@ public sealed class EntrypointTests(PublishedApps apps) : IDisposable
     [Fact]
     public async Task The_published_gateway_on_a_testnet_answers_its_probes_and_metrics()
     {
-        var ports = EntrypointProcess.FreePorts(8);
+        var ports = EntrypointProcess.FreePorts(9);
         var environment = GatewayEnvironment(ports);
         environment["Homeserver__Testnet"] = "true";
-        environment["Pkarr__TestnetBootstrapPort"] = $"{ports[7]}";
+        environment["Pkarr__TestnetBootstrapPort"] = $"{ports[8]}";
         using var gateway = EntrypointProcess.Start(apps, ProcessKind.Gateway, environment);
 
         await AssertProbesAndMetricsAsync(gateway, ports[2]);
@@ -51,7 +51,7 @@ public sealed class EntrypointTests(PublishedApps apps) : IDisposable
     [Fact]
     public async Task The_published_gateway_without_settings_refuses_to_start_and_names_the_admin_password()
     {
-        using var gateway = EntrypointProcess.Start(apps, ProcessKind.Gateway, GatewayEnvironment(EntrypointProcess.FreePorts(7)));
+        using var gateway = EntrypointProcess.Start(apps, ProcessKind.Gateway, GatewayEnvironment(EntrypointProcess.FreePorts(8)));
 
         Assert.True(await gateway.WaitForExitAsync(StartBound), "The gateway kept running:\n" + gateway.Output);
         Assert.NotEqual(0, gateway.ExitCode);
@@ -76,6 +76,7 @@ public sealed class EntrypointTests(PublishedApps apps) : IDisposable
         ["Listen__HttpRelayPort"] = $"{ports[4]}",
         ["Listen__SiloPort"] = $"{ports[5]}",
         ["Listen__SiloGatewayPort"] = $"{ports[6]}",
+        ["Listen__PubkyTlsPort"] = $"{ports[7]}",
     };
 
     private async Task AssertProbesAndMetricsAsync(EntrypointProcess process, int metricsPort)

@@ -11,6 +11,6 @@ public sealed record ServerInfo(
     long NumSignupCodes,
     long NumUnusedSignupCodes,
     string PublicKey,
-    string PkarrPubkyAddress,
+    string? PkarrPubkyAddress,
     string? PkarrIcannDomain,
     string Version);

@@ -34,7 +34,7 @@ public sealed class HomeserverOptions
     /// <summary>The HTTP port clients use for the ICANN domain; unset means the client listener's port.</summary>
     public int? PublicIcannHttpPort { get; set; }
 
-    /// <summary>The Pubky TLS port published for native clients; unset means 6287, the reference's default.</summary>
+    /// <summary>The Pubky TLS port published for native clients; unset means Listen:PubkyTlsPort (not published while that is 0).</summary>
     public int? PublicPubkyTlsPort { get; set; }
 }
 

@@ -15,6 +15,9 @@ public sealed class ListenOptions
 
     public int ClientPort { get; set; } = 6286;
 
+    /// <summary>The client API over Pubky TLS (raw-public-key TLS 1.3 with the homeserver key), for native clients.</summary>
+    public int PubkyTlsPort { get; set; } = 6287;
+
     public int AdminPort { get; set; } = 6288;
 
     public int MetricsPort { get; set; } = 6289;
@@ -43,7 +46,7 @@ public sealed class ListenOptionsValidator : IValidateOptions<ListenOptions>
         }
         var ports = new (string Name, int Port, bool Optional)[]
         {
-            ("ClientPort", options.ClientPort, false), ("AdminPort", options.AdminPort, true),
+            ("ClientPort", options.ClientPort, false), ("PubkyTlsPort", options.PubkyTlsPort, true), ("AdminPort", options.AdminPort, true),
             ("MetricsPort", options.MetricsPort, true), ("PkarrRelayPort", options.PkarrRelayPort, true),
             ("HttpRelayPort", options.HttpRelayPort, true), ("SiloPort", options.SiloPort, false),
             ("SiloGatewayPort", options.SiloGatewayPort, false),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using PubkyCluster.Hosting.Health;
 using PubkyCluster.Hosting.Metrics;
+using PubkyCluster.Hosting.PubkyTls;
 
 namespace PubkyCluster.Hosting.Web;
 
@@ -18,18 +19,24 @@ public static class OperationsListener
         HealthEndpoints.MapHealth(endpoints);
     });
 
-    /// <summary>Binds each of <paramref name="ports"/> on Listen:Address ("localhost": both loopbacks).</summary>
+    /// <summary>
+    /// Binds each of <paramref name="ports"/> on Listen:Address ("localhost": both loopbacks); Listen:PubkyTlsPort
+    /// with Pubky TLS in front of HTTP.
+    /// </summary>
     public static void Bind(KestrelServerOptions kestrel, ListenOptions listen, IEnumerable<int> ports)
     {
         foreach (var port in ports)
         {
+            Action<Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions> configure = port == listen.PubkyTlsPort
+                ? listener => listener.UsePubkyTls()
+                : _ => { };
             if (listen.IsLocalhost)
             {
-                kestrel.ListenLocalhost(port);
+                kestrel.ListenLocalhost(port, configure);
             }
             else
             {
-                kestrel.Listen(IPAddress.Parse(listen.Address), port);
+                kestrel.Listen(IPAddress.Parse(listen.Address), port, configure);
             }
         }
     }

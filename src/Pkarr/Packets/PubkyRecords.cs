@@ -24,18 +24,20 @@ public static class PubkyRecords
     private const string LocalhostDomain = "localhost";
 
     /// <summary>
-    /// HTTPS 1 <c>.</c> with port and address hint (native clients), optionally HTTPS 10 &lt;domain&gt; (browsers),
-    /// then A or AAAA for the public address, all at the apex, in the order the reference homeserver writes them.
+    /// HTTPS 1 <c>.</c> with port and address hint (native clients, only with a Pubky TLS port), optionally HTTPS 10
+    /// &lt;domain&gt; (browsers), then A or AAAA for the public address, all at the apex, in the order the reference
+    /// homeserver writes them.
     /// </summary>
     public static IReadOnlyList<DnsRecord> Homeserver(HomeserverPacketOptions options)
     {
         var hint = options.PublicIp.AddressFamily == AddressFamily.InterNetwork
             ? SvcParam.Ipv4Hint(options.PublicIp)
             : SvcParam.Ipv6Hint(options.PublicIp);
-        var records = new List<DnsRecord>
+        var records = new List<DnsRecord>();
+        if (options.PubkyTlsPort is { } pubkyTlsPort)
         {
-            new(Apex, Ttl, ServiceBindingRecordData.Https(1, Apex, SvcParam.Port(options.PubkyTlsPort), hint)),
-        };
+            records.Add(new(Apex, Ttl, ServiceBindingRecordData.Https(1, Apex, SvcParam.Port(pubkyTlsPort), hint)));
+        }
         if (options.IcannDomain is { } domain)
         {
             // The private key carries the same big-endian u16 as the registered port param.

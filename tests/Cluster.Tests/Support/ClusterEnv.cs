@@ -47,12 +47,13 @@ public sealed class ClusterEnv
         Port($"CLUSTER_GATEWAY_{index}_CLIENT_PORT"),
         Port($"CLUSTER_GATEWAY_{index}_ADMIN_PORT"),
         Port($"CLUSTER_GATEWAY_{index}_PKARR_RELAY_PORT"),
-        Port($"CLUSTER_GATEWAY_{index}_HTTP_RELAY_PORT"));
+        Port($"CLUSTER_GATEWAY_{index}_HTTP_RELAY_PORT"),
+        Port($"CLUSTER_GATEWAY_{index}_PUBKY_TLS_PORT"));
 }
 
 /// <summary>Where one gateway of the local cluster listens.</summary>
 public sealed record GatewayEndpoints(
-    int Index, Uri Client, Uri Admin, Uri HttpRelay, int ClientPort, int AdminPort, int PkarrRelayPort, int HttpRelayPort)
+    int Index, Uri Client, Uri Admin, Uri HttpRelay, int ClientPort, int AdminPort, int PkarrRelayPort, int HttpRelayPort, int PubkyTlsPort)
 {
     public Uri ClientUrl(string pathAndQuery) => new(Client, pathAndQuery);
 

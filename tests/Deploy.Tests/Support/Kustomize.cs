@@ -1,3 +1,5 @@
+using PubkyCluster.Tests.Processes;
+
 namespace PubkyCluster.Deploy.Tests.Support;
 
 /// <summary><c>kubectl kustomize</c>, bounded in time; a missing kubectl fails the test with what to install.</summary>

@@ -1,3 +1,5 @@
+using PubkyCluster.Tests.Processes;
+
 namespace PubkyCluster.Deploy.Tests.Support;
 
 /// <summary>

@@ -26,7 +26,7 @@ public sealed class AdminInfoTests
         Assert.Equal(2, info["num_signup_codes"]!.GetValue<long>());
         Assert.Equal(2, info["num_unused_signup_codes"]!.GetValue<long>());
         Assert.Equal(TestHomeserver.HomeserverZ32, info["public_key"]!.GetValue<string>());
-        Assert.Equal("127.0.0.1:6287", info["pkarr_pubky_address"]!.GetValue<string>());
+        Assert.Equal($"127.0.0.1:{server.PubkyTlsPort}", info["pkarr_pubky_address"]!.GetValue<string>());
         Assert.Equal($"localhost:{server.ClientPort}", info["pkarr_icann_domain"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(info["version"]!.GetValue<string>()));
     }

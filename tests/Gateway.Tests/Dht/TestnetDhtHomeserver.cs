@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Pubky.Pkarr.Packets;
-using Pubky.Protocol.Keys;
 using PubkyCluster.Gateway.Tests.Support;
 
 namespace PubkyCluster.Gateway.Tests.Dht;
@@ -30,20 +29,5 @@ public sealed class TestnetDhtHomeserver : IAsyncLifetime
     }
 
     /// <summary>The homeserver's own record as its relay serves it, once the publisher has run.</summary>
-    public async Task<SignedPacket> OwnRecordAsync()
-    {
-        using var http = Server.CreateClient();
-        var url = Server.Url(Server.PkarrRelayPort, "/" + TestHomeserver.HomeserverZ32);
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var response = await http.GetAsync(url);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return SignedPacket.FromRelayPayload(PublicKey.ParseZ32(TestHomeserver.HomeserverZ32), await response.Content.ReadAsByteArrayAsync());
-            }
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"The homeserver record was not served: {response.StatusCode}");
-            await Task.Delay(100);
-        }
-    }
+    public Task<SignedPacket> OwnRecordAsync() => OwnRecord.FetchAsync(Server);
 }

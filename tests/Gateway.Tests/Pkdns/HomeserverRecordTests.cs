@@ -1,7 +1,6 @@
 using System.Net;
 using Pubky.Pkarr.Dns;
 using Pubky.Pkarr.Packets;
-using Pubky.Protocol.Keys;
 using PubkyCluster.Gateway.Tests.Support;
 
 namespace PubkyCluster.Gateway.Tests.Pkdns;
@@ -23,7 +22,7 @@ public sealed class HomeserverRecordTests(SharedHomeserver shared)
     {
         var packet = await FetchOwnRecordAsync();
 
-        var icann = Assert.Single(HttpsRecords(packet), r => r.Priority == 10);
+        var icann = Assert.Single(OwnRecord.HttpsRecords(packet), r => r.Priority == 10);
         Assert.Equal("localhost", icann.Target);
         Assert.Equal((ushort)shared.Server.ClientPort, icann.Find(PubkyRecords.HttpPortKey)?.AsPort());
     }
@@ -33,30 +32,22 @@ public sealed class HomeserverRecordTests(SharedHomeserver shared)
     {
         var packet = await FetchOwnRecordAsync();
 
-        var native = Assert.Single(HttpsRecords(packet), r => r.Priority == 1);
-        Assert.Equal((ushort)6287, native.Find(SvcParam.PortKey)?.AsPort());
+        var native = Assert.Single(OwnRecord.HttpsRecords(packet), r => r.Priority == 1);
+        Assert.Equal((ushort)shared.Server.PubkyTlsPort, native.Find(SvcParam.PortKey)?.AsPort());
         Assert.Equal([IPAddress.Loopback], native.Find(SvcParam.Ipv4HintKey)?.AsAddresses());
         Assert.Contains(packet.Answers, a => a.Data is AddressRecordData address && address.Address.Equals(IPAddress.Loopback));
     }
 
-    private static IEnumerable<ServiceBindingRecordData> HttpsRecords(SignedPacket packet) =>
-        packet.RecordsAt(".").Select(r => r.Data).OfType<ServiceBindingRecordData>();
-
-    /// <summary>The record is published once the host has started, so give the publisher a moment.</summary>
-    private async Task<SignedPacket> FetchOwnRecordAsync()
+    [Fact]
+    public async Task Own_record_has_no_native_endpoint_when_pubky_tls_is_off()
     {
-        using var http = shared.Server.CreateClient();
-        var url = shared.Server.Url(shared.Server.PkarrRelayPort, "/" + TestHomeserver.HomeserverZ32);
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var response = await http.GetAsync(url);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return SignedPacket.FromRelayPayload(PublicKey.ParseZ32(TestHomeserver.HomeserverZ32), await response.Content.ReadAsByteArrayAsync());
-            }
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"The homeserver record was not served: {response.StatusCode}");
-            await Task.Delay(100);
-        }
+        await using var server = await TestHomeserver.StartAsync(new Dictionary<string, string?> { ["Listen:PubkyTlsPort"] = "0" });
+
+        var packet = await OwnRecord.FetchAsync(server);
+
+        Assert.DoesNotContain(OwnRecord.HttpsRecords(packet), r => r.Priority == 1);
+        Assert.Single(OwnRecord.HttpsRecords(packet), r => r.Priority == 10);
     }
+
+    private Task<SignedPacket> FetchOwnRecordAsync() => OwnRecord.FetchAsync(shared.Server);
 }

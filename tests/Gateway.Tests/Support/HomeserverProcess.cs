@@ -30,7 +30,7 @@ public sealed class HomeserverProcess : IAsyncDisposable
 
     public static async Task<HomeserverProcess> StartAsync(string dataDirectory)
     {
-        var ports = FreePorts.Take(7);
+        var ports = FreePorts.Take(8);
         var start = new ProcessStartInfo("dotnet", GatewayBinary())
         {
             RedirectStandardOutput = true,
@@ -49,6 +49,7 @@ public sealed class HomeserverProcess : IAsyncDisposable
             ["Listen__HttpRelayPort"] = ports[4].ToString(),
             ["Listen__SiloPort"] = ports[5].ToString(),
             ["Listen__SiloGatewayPort"] = ports[6].ToString(),
+            ["Listen__PubkyTlsPort"] = ports[7].ToString(),
             ["Logging__LogLevel__Default"] = "Warning",
         };
         foreach (var (key, value) in environment.Concat(TestSettings.Isolation))

@@ -16,6 +16,7 @@ public sealed class TestHomeserver : IAsyncDisposable
         _app = app;
         DataDirectory = dataDirectory;
         (ClientPort, AdminPort, MetricsPort, PkarrRelayPort, HttpRelayPort) = (ports[0], ports[1], ports[2], ports[3], ports[4]);
+        PubkyTlsPort = ports[7];
     }
 
     public const string AdminPassword = "admin";
@@ -31,6 +32,9 @@ public sealed class TestHomeserver : IAsyncDisposable
     public int PkarrRelayPort { get; }
 
     public int HttpRelayPort { get; }
+
+    /// <summary>The free port given to Listen:PubkyTlsPort (unless a test's settings override it).</summary>
+    public int PubkyTlsPort { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -50,7 +54,7 @@ public sealed class TestHomeserver : IAsyncDisposable
         {
             try
             {
-                return await TryStartAsync(overrides, dataDirectory, FreePorts.Take(7), services);
+                return await TryStartAsync(overrides, dataDirectory, FreePorts.Take(8), services);
             }
             catch (Exception e) when (attempt < 5 && IsAddressInUse(e))
             {
@@ -87,6 +91,7 @@ public sealed class TestHomeserver : IAsyncDisposable
             ["Listen:HttpRelayPort"] = ports[4].ToString(),
             ["Listen:SiloPort"] = ports[5].ToString(),
             ["Listen:SiloGatewayPort"] = ports[6].ToString(),
+            ["Listen:PubkyTlsPort"] = ports[7].ToString(),
             ["Admin:Password"] = AdminPassword,
             ["Logging:LogLevel:Default"] = "Warning",
         };

@@ -136,6 +136,17 @@ public sealed class PubkyRecordsTests
         Assert.Equal(2, PubkyRecords.Homeserver(new HomeserverPacketOptions(IPAddress.Loopback, 6287)).Count);
 
     [Fact]
+    public void Without_a_pubky_tls_port_no_native_endpoint_is_published()
+    {
+        var options = new HomeserverPacketOptions(IPAddress.Loopback, null) { IcannDomain = "localhost", IcannHttpPort = 6286 };
+
+        var records = PubkyRecords.Homeserver(options);
+
+        Assert.DoesNotContain(records, r => r.Data is ServiceBindingRecordData { Priority: 1 });
+        Assert.Equal([(ushort)10], records.Select(r => r.Data).OfType<ServiceBindingRecordData>().Select(s => s.Priority));
+    }
+
+    [Fact]
     public void Ipv6_public_address_uses_ipv6hint_and_aaaa()
     {
         var records = PubkyRecords.Homeserver(new HomeserverPacketOptions(IPAddress.Parse("2001:db8::7"), 6287));

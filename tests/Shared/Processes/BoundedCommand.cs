@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace PubkyCluster.Deploy.Tests.Support;
+namespace PubkyCluster.Tests.Processes;
 
 /// <summary>A command run to its end within a bound, killed (with its children) when the bound passes.</summary>
 public static class BoundedCommand
