@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using PubkyCluster.Gateway.Http;
 
@@ -15,6 +16,20 @@ public static class AdminJson
     };
 
     public static IResult Ok<T>(T value) => Results.Json(value, Options);
+
+    /// <summary>
+    /// A UTC time as the reference's serde writes a chrono NaiveDateTime: no offset, and a fraction only as long as it
+    /// needs to be in groups of three digits ("2026-01-01T00:00:00", "….120", "….123456"). The stores keep microseconds.
+    /// </summary>
+    public static string NaiveUtc(DateTimeOffset value)
+    {
+        var utc = value.UtcDateTime;
+        var fraction = utc.Ticks % TimeSpan.TicksPerSecond;
+        var format = fraction == 0 ? "yyyy-MM-ddTHH:mm:ss"
+            : fraction % TimeSpan.TicksPerMillisecond == 0 ? "yyyy-MM-ddTHH:mm:ss.fff"
+            : "yyyy-MM-ddTHH:mm:ss.ffffff";
+        return utc.ToString(format, CultureInfo.InvariantCulture);
+    }
 
     /// <summary>
     /// Reads a quota body. With <paramref name="emptyMeansNoChange"/> an empty body is a valid "no change"; otherwise

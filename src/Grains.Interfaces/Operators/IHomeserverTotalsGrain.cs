@@ -1,10 +1,11 @@
 using Orleans.Concurrency;
+using PubkyCluster.Grains.SignupTokens;
 
 namespace PubkyCluster.Grains.Operators;
 
 /// <summary>
-/// Read-only questions about the whole homeserver that no single user grain can answer (the admin API's /info and
-/// disabled-user list). A stateless worker: it owns nothing, so any silo answers from the stores.
+/// Read-only questions about the whole homeserver that no single user grain can answer (the admin API's /info,
+/// disabled-user list and signup-token listing). A stateless worker: it owns nothing, so any silo answers from the stores.
 /// </summary>
 [Alias("pubky.IHomeserverTotalsGrain")]
 public interface IHomeserverTotalsGrain : IGrainWithIntegerKey
@@ -14,4 +15,8 @@ public interface IHomeserverTotalsGrain : IGrainWithIntegerKey
 
     [ReadOnly, Alias("ListDisabledUsers")]
     Task<IReadOnlyList<string>> ListDisabledUsers();
+
+    /// <summary>Up to <paramref name="limit"/> tokens in <paramref name="state"/> after <paramref name="after"/>, in token order.</summary>
+    [ReadOnly, Alias("ListSignupTokens")]
+    Task<SignupTokenPage> ListSignupTokens(SignupTokenListState state, string? after, int limit);
 }

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using PubkyCluster.Grains.SignupTokens;
 using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Grains.Operators;
@@ -15,4 +16,19 @@ public sealed class HomeserverTotalsGrain(IUserStore users, ISignupTokenStore si
     }
 
     public Task<IReadOnlyList<string>> ListDisabledUsers() => users.ListDisabledUsersAsync();
+
+    public async Task<SignupTokenPage> ListSignupTokens(SignupTokenListState state, string? after, int limit)
+    {
+        // One token more than the page tells whether another page follows, without a count.
+        var records = await signupTokens.ListAsync(ToStoreState(state), after, limit + 1);
+        var items = records.Take(limit).Select(record => record.ToView()).ToList();
+        return new SignupTokenPage(items, records.Count > limit ? items[^1].Token : null);
+    }
+
+    private static SignupTokenState ToStoreState(SignupTokenListState state) => state switch
+    {
+        SignupTokenListState.Used => SignupTokenState.Used,
+        SignupTokenListState.Unused => SignupTokenState.Unused,
+        _ => SignupTokenState.All,
+    };
 }

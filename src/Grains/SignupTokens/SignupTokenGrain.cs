@@ -27,8 +27,5 @@ public sealed class SignupTokenGrain(ISignupTokenStore store, TimeProvider clock
         return (Refusal.None, record.Quota.ToView());
     }
 
-    public async Task<SignupTokenView?> Get() =>
-        await store.GetAsync(Token) is { } record
-            ? new SignupTokenView(record.Token, record.CreatedAt, record.UsedBy, record.UsedAt)
-            : null;
+    public async Task<SignupTokenView?> Get() => (await store.GetAsync(Token))?.ToView();
 }

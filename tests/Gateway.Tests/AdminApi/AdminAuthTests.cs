@@ -17,20 +17,24 @@ public sealed class AdminAuthTests(SharedHomeserver shared) : IDisposable
         Assert.Equal("Homeserver - Admin Endpoint", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task Missing_password_is_401_Missing_admin_password()
+    [Theory]
+    [InlineData("/info")]
+    [InlineData("/signup_tokens")]
+    public async Task Missing_password_is_401_Missing_admin_password(string path)
     {
-        var response = await _admin.SendAsync(HttpMethod.Get, "/info", password: null);
+        var response = await _admin.SendAsync(HttpMethod.Get, path, password: null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Missing admin password", await response.Content.ReadAsStringAsync());
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
-    public async Task Wrong_password_is_401_Invalid_admin_password()
+    [Theory]
+    [InlineData("/generate_signup_token")]
+    [InlineData("/signup_tokens")]
+    public async Task Wrong_password_is_401_Invalid_admin_password(string path)
     {
-        var response = await _admin.SendAsync(HttpMethod.Get, "/generate_signup_token", password: "not-the-password");
+        var response = await _admin.SendAsync(HttpMethod.Get, path, password: "not-the-password");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Invalid admin password", await response.Content.ReadAsStringAsync());

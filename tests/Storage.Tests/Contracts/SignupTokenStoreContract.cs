@@ -124,4 +124,75 @@ public abstract class SignupTokenStoreContract : StoreContract<ISignupTokenStore
 
         Assert.Equal("alice", (await reopened.GetAsync("AAAA-BBBB-CCCC"))!.UsedBy);
     }
+
+    [Fact]
+    public async Task A_listing_gives_tokens_in_token_order_whatever_their_creation_order()
+    {
+        var store = await OpenFreshAsync();
+        await store.CreateAsync("CCCC-CCCC-CCCC", QuotaRecord.Default, TestClock.Next());
+        await store.CreateAsync("AAAA-AAAA-AAAA", QuotaRecord.Default, TestClock.Next());
+        await store.CreateAsync("BBBB-BBBB-BBBB", QuotaRecord.Default, TestClock.Next());
+
+        var page = await store.ListAsync(SignupTokenState.All, null, 10);
+
+        Assert.Equal(["AAAA-AAAA-AAAA", "BBBB-BBBB-BBBB", "CCCC-CCCC-CCCC"], page.Select(t => t.Token));
+    }
+
+    [Fact]
+    public async Task A_listing_gives_at_most_limit_tokens_starting_after_the_cursor()
+    {
+        var store = await OpenFreshAsync();
+        await CreateFourAsync(store);
+
+        var page = await store.ListAsync(SignupTokenState.All, "AAAA-AAAA-AAAA", 2);
+
+        Assert.Equal(["BBBB-BBBB-BBBB", "CCCC-CCCC-CCCC"], page.Select(t => t.Token));
+    }
+
+    [Fact]
+    public async Task A_listing_by_state_gives_only_used_or_only_unused_tokens()
+    {
+        var store = await OpenFreshAsync();
+        await CreateFourAsync(store);
+        await store.TryClaimAsync("BBBB-BBBB-BBBB", "alice", TestClock.Next());
+        await store.TryClaimAsync("CCCC-CCCC-CCCC", "bob", TestClock.Next());
+
+        var used = await store.ListAsync(SignupTokenState.Used, null, 10);
+        var unused = await store.ListAsync(SignupTokenState.Unused, "AAAA-AAAA-AAAA", 10);
+
+        Assert.Equal(["BBBB-BBBB-BBBB", "CCCC-CCCC-CCCC"], used.Select(t => t.Token));
+        Assert.Equal(["DDDD-DDDD-DDDD"], unused.Select(t => t.Token));
+    }
+
+    [Fact]
+    public async Task A_listed_token_carries_its_creation_and_use()
+    {
+        var store = await OpenFreshAsync();
+        var created = TestClock.Next();
+        await store.CreateAsync("AAAA-AAAA-AAAA", new QuotaRecord(7, false, null), created);
+        var claimed = TestClock.Next();
+        await store.TryClaimAsync("AAAA-AAAA-AAAA", "alice", claimed);
+
+        var token = Assert.Single(await store.ListAsync(SignupTokenState.All, null, 10));
+
+        Assert.Equal(new SignupTokenRecord("AAAA-AAAA-AAAA", created, token.Quota, "alice", claimed), token);
+        Assert.Equal(7, token.Quota.StorageQuotaMb);
+    }
+
+    [Fact]
+    public async Task A_listing_past_the_last_token_is_empty()
+    {
+        var store = await OpenFreshAsync();
+        await store.CreateAsync("AAAA-AAAA-AAAA", QuotaRecord.Default, TestClock.Next());
+
+        Assert.Empty(await store.ListAsync(SignupTokenState.All, "AAAA-AAAA-AAAA", 10));
+    }
+
+    private static async Task CreateFourAsync(ISignupTokenStore store)
+    {
+        foreach (var token in new[] { "AAAA-AAAA-AAAA", "BBBB-BBBB-BBBB", "CCCC-CCCC-CCCC", "DDDD-DDDD-DDDD" })
+        {
+            await store.CreateAsync(token, QuotaRecord.Default, TestClock.Next());
+        }
+    }
 }

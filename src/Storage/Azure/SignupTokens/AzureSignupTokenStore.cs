@@ -41,14 +41,7 @@ public sealed class AzureSignupTokenStore(AzureTableSet tables) : ISignupTokenSt
     public async Task<SignupTokenRecord?> GetAsync(string token, CancellationToken cancellationToken = default)
     {
         var entity = await ReadAsync(token, cancellationToken);
-        return entity is null
-            ? null
-            : new SignupTokenRecord(
-                token,
-                TableValues.FromMicros(TableValues.GetRequiredInt64(entity, CreatedAt)),
-                TableValues.GetQuota(entity),
-                entity.GetString(UsedBy),
-                TableValues.GetNullableMicros(entity, UsedAt));
+        return entity is null ? null : ToRecord(token, entity);
     }
 
     public async Task<bool> TryClaimAsync(string token, string user, DateTimeOffset at, CancellationToken cancellationToken = default)
@@ -92,6 +85,43 @@ public sealed class AzureSignupTokenStore(AzureTableSet tables) : ISignupTokenSt
 
         return (total, unused);
     }
+
+    /// <summary>
+    /// A range of partition keys, which is the tokens' order (generated tokens escape to themselves). Azure Table has no
+    /// index on UsedBy, so a state filter is applied here: a used or unused page also reads the other state's tokens
+    /// that sort between its first and last.
+    /// </summary>
+    public async Task<IReadOnlyList<SignupTokenRecord>> ListAsync(
+        SignupTokenState state, string? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await tables.InitializeAsync(cancellationToken);
+        var filter = after is null ? null : TableClient.CreateQueryFilter($"PartitionKey gt {KeyOf(after)}");
+        var records = new List<SignupTokenRecord>();
+        await foreach (var entity in tables.SignupTokens
+                           .QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken))
+        {
+            var used = entity.GetString(UsedBy) is not null;
+            if (state == SignupTokenState.All || used == (state == SignupTokenState.Used))
+            {
+                records.Add(ToRecord(TableKeys.Unescape(entity.PartitionKey), entity));
+                if (records.Count == limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return records;
+    }
+
+    private static SignupTokenRecord ToRecord(string token, TableEntity entity) =>
+        new(
+            token,
+            TableValues.FromMicros(TableValues.GetRequiredInt64(entity, CreatedAt)),
+            TableValues.GetQuota(entity),
+            entity.GetString(UsedBy),
+            TableValues.GetNullableMicros(entity, UsedAt));
 
     private async Task<TableEntity?> ReadAsync(string token, CancellationToken cancellationToken)
     {

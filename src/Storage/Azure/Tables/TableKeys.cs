@@ -32,6 +32,26 @@ internal static class TableKeys
         return builder.ToString();
     }
 
+    /// <summary>The value <see cref="Escape"/> made <paramref name="key"/> from.</summary>
+    public static string Unescape(string key)
+    {
+        var builder = new StringBuilder(key.Length);
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (key[i] == '%')
+            {
+                builder.Append((char)int.Parse(key.AsSpan(i + 1, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                i += 2;
+            }
+            else
+            {
+                builder.Append(key[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>
     /// An ASCII key whose ordinal order equals the byte order of <paramref name="value"/>'s UTF-8, so a RowKey range is
     /// a path range. Each byte is kept as itself or written as an escape character and two hex digits. The escaped

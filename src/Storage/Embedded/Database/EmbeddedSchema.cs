@@ -90,5 +90,10 @@ internal static class EmbeddedSchema
         ALTER TABLE signup_tokens ADD COLUMN rate_read TEXT NULL;
         ALTER TABLE signup_tokens ADD COLUMN rate_write TEXT NULL;
         """,
+        // The admin listing of signup tokens by state: each state's tokens in order, so a page is an index range.
+        """
+        CREATE INDEX signup_tokens_used ON signup_tokens (token) WHERE used_by IS NOT NULL;
+        CREATE INDEX signup_tokens_unused ON signup_tokens (token) WHERE used_by IS NULL;
+        """,
     ];
 }

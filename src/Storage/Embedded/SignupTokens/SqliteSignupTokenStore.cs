@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using PubkyCluster.Storage.Embedded.Database;
 using PubkyCluster.Storage.Ports;
 
@@ -6,6 +7,8 @@ namespace PubkyCluster.Storage.Embedded.SignupTokens;
 /// <summary>Signup tokens in the embedded database; a claim is one conditional UPDATE, so it succeeds at most once.</summary>
 public sealed class SqliteSignupTokenStore(EmbeddedDatabase database) : ISignupTokenStore
 {
+    private const string RecordColumns = $"token, created_at, {SqliteValues.QuotaColumns}, used_by, used_at";
+
     /// <exception cref="StoreConflictException">The token exists already; nothing changes.</exception>
     public Task CreateAsync(string token, QuotaRecord quota, DateTimeOffset createdAt, CancellationToken cancellationToken = default)
     {
@@ -38,25 +41,10 @@ public sealed class SqliteSignupTokenStore(EmbeddedDatabase database) : ISignupT
         return database.ReadAsync<SignupTokenRecord?>(
             async (connection, cancellation) =>
             {
-                using var command = database.Command(
-                    connection,
-                    $"""
-                    SELECT created_at, {SqliteValues.QuotaColumns}, used_by, used_at
-                    FROM signup_tokens WHERE token = $token
-                    """);
+                using var command = database.Command(connection, $"SELECT {RecordColumns} FROM signup_tokens WHERE token = $token");
                 command.Parameters.Bind("$token", token);
                 using var reader = await command.ExecuteReaderAsync(cancellation);
-                if (!await reader.ReadAsync(cancellation))
-                {
-                    return null;
-                }
-
-                return new SignupTokenRecord(
-                    token,
-                    SqliteValues.FromMicros(reader.GetInt64(0)),
-                    reader.GetQuota(1),
-                    reader.GetNullableString(6),
-                    reader.GetNullableMicros(7));
+                return await reader.ReadAsync(cancellation) ? ReadRecord(reader) : null;
             },
             cancellationToken);
     }
@@ -90,4 +78,51 @@ public sealed class SqliteSignupTokenStore(EmbeddedDatabase database) : ISignupT
                 return (reader.GetInt64(0), reader.GetInt64(1));
             },
             cancellationToken);
+
+    /// <summary>
+    /// A range of the primary key, or of a partial index holding only used or only unused tokens (see EmbeddedSchema.Migrations), so a
+    /// page reads O(limit) rows whatever the state.
+    /// </summary>
+    public Task<IReadOnlyList<SignupTokenRecord>> ListAsync(
+        SignupTokenState state, string? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var stateCondition = state switch
+        {
+            SignupTokenState.Used => "AND used_by IS NOT NULL",
+            SignupTokenState.Unused => "AND used_by IS NULL",
+            _ => "",
+        };
+        return database.ReadAsync<IReadOnlyList<SignupTokenRecord>>(
+            async (connection, cancellation) =>
+            {
+                using var command = database.Command(
+                    connection,
+                    $"""
+                    SELECT {RecordColumns} FROM signup_tokens
+                    WHERE token > $after {stateCondition}
+                    ORDER BY token LIMIT $limit
+                    """);
+                command.Parameters.Bind("$after", after ?? "");
+                command.Parameters.Bind("$limit", limit);
+                using var reader = await command.ExecuteReaderAsync(cancellation);
+                var records = new List<SignupTokenRecord>();
+                while (await reader.ReadAsync(cancellation))
+                {
+                    records.Add(ReadRecord(reader));
+                }
+
+                return records;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>A row selected as <see cref="RecordColumns"/>.</summary>
+    private static SignupTokenRecord ReadRecord(SqliteDataReader reader) =>
+        new(
+            reader.GetString(0),
+            SqliteValues.FromMicros(reader.GetInt64(1)),
+            reader.GetQuota(2),
+            reader.GetNullableString(7),
+            reader.GetNullableMicros(8));
 }
