@@ -5,7 +5,7 @@ namespace PubkyCluster.Gateway.Http;
 /// while a silo fails over, calls to the activations it held time out or are rejected until membership declares it
 /// dead, which is a 503 with Retry-After that clients and proxies retry, not an empty 500.
 /// </summary>
-public static partial class GrainCallFailures
+public static class GrainCallFailures
 {
     public const string UnavailableMessage = "Service temporarily unavailable, please retry";
     public const int RetryAfterSeconds = 5;
@@ -18,10 +18,6 @@ public static partial class GrainCallFailures
         }
         catch (Exception e) when (IsUnavailability(e) && !context.Response.HasStarted)
         {
-            // Which failure it was decides what could prevent it (a rejection was never run; a timeout may have been).
-            LogUnavailable(
-                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GrainCallFailures)),
-                context.Request.Method, context.Request.Path, e.GetType().Name, e.Message);
             context.Response.Clear();
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await PlainText.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable, UnavailableMessage);
@@ -30,7 +26,4 @@ public static partial class GrainCallFailures
 
     public static bool IsUnavailability(Exception e) =>
         e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException;
-
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: {Failure}: {Detail}")]
-    private static partial void LogUnavailable(ILogger logger, string method, string path, string failure, string detail);
 }
