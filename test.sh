@@ -39,5 +39,7 @@ else
   failed=$((failed + 1))
 fi
 
+# CI keeps only the tail of this output: name what failed right above the summary.
+scripts/list-failed-trx.sh "$results"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
