@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints "failed: <test name>" and the first line of its message for every test that did not pass in the TRX reports
+# Prints "failed: <test name>" and the first lines of its message for every test that did not pass in the TRX reports
 # under the given directory, so the last lines of a CI log say what failed (CI keeps only the tail of the output).
 # Outcomes counted as failed match scripts/count-trx.sh: Failed, Error, Timeout, Aborted.
 set -euo pipefail
@@ -15,11 +15,16 @@ while IFS= read -r -d '' report; do
       }
     }
     pending && /<Message>/ {
-      message = $0
-      sub(/.*<Message>/, "", message)
-      sub(/<\/Message>.*/, "", message)
-      print "  " substr(message, 1, 400)
-      pending = 0
+      inside = 1
+      shown = 0
+      sub(/.*<Message>/, "")
+    }
+    inside {
+      line = $0
+      closes = sub(/<\/Message>.*/, "", line)
+      if (shown < 4) print "  " substr(line, 1, 300)
+      shown++
+      if (closes) { inside = 0; pending = 0 }
     }
   ' "$report"
 done < <(find "$1" -name '*.trx' -print0)
