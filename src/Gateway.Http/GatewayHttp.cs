@@ -64,7 +64,7 @@ public static class GatewayHttp
         params Func<HttpContext, Func<Task>, Task>[] beforeRouting) =>
         new(name, port, branch =>
         {
-            branch.Use(GrainCallFailures.Guard);
+            branch.Use(GrainCallFailures.Guard(branch.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GrainCallFailures))));
             foreach (var step in beforeRouting)
             {
                 branch.Use(step);

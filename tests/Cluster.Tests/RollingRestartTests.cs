@@ -79,8 +79,17 @@ public sealed class RollingRestartTests(LocalCluster cluster, ITestOutputHelper 
     {
         var outcome = await OutcomeAsync();
         Assert.True(outcome.LoadedThroughout, "the write load ended before the last restart, so some restarts ran without load");
-        Assert.Empty(outcome.Load.FailedAttempts);
+        Assert.True(outcome.Load.FailedAttempts.Count == 0, FailedAttemptsReport(outcome.Load.FailedAttempts));
         Assert.Empty(outcome.Load.Problems);
+    }
+
+    /// <summary>The gateways' own account of each 503 first (which grain-call failure it was), then the attempts.</summary>
+    private string FailedAttemptsReport(IReadOnlyCollection<string> attempts)
+    {
+        var causes = Enumerable.Range(1, cluster.Env.Port("CLUSTER_GATEWAY_COUNT"))
+            .SelectMany(gateway => cluster.LogLinesContaining($"gateway-{gateway}", "answered 503 after"))
+            .ToList();
+        return $"{attempts.Count} failed attempts; the gateways logged: {string.Join(" | ", causes)}\n{string.Join('\n', attempts)}";
     }
 
     [Fact]

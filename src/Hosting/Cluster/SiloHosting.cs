@@ -90,6 +90,7 @@ public static class SiloHosting
         var listen = client.Services.AddValidatedOptions(configuration, ListenOptions.Section, new ListenOptionsValidator());
         client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (membership.ClusterId, membership.ServiceId));
         client.Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = membership.GatewayListRefreshPeriod);
+        client.AddOutgoingGrainCallFilter<RejectedCallRetry>();
         if (membership.Membership == MembershipKind.Localhost)
         {
             client.UseLocalhostClustering(listen.SiloGatewayPort, membership.ServiceId, membership.ClusterId);

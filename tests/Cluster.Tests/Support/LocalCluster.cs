@@ -147,6 +147,13 @@ public class LocalCluster : IAsyncLifetime
         return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)));
     }
 
+    /// <summary>Every line of one process's log that contains <paramref name="text"/>, for assertion messages.</summary>
+    public IReadOnlyList<string> LogLinesContaining(string name, string text)
+    {
+        var path = Path.Combine(Logs, name + ".log");
+        return File.Exists(path) ? [.. File.ReadLines(path).Where(line => line.Contains(text, StringComparison.Ordinal)).Select(line => line.Trim())] : [];
+    }
+
     /// <summary>A new admin request to the given gateway's admin API, with the password.</summary>
     public HttpRequestMessage AdminRequest(GatewayEndpoints gateway, HttpMethod method, string pathAndQuery)
     {

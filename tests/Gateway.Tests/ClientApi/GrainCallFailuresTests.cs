@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
 using PubkyCluster.Gateway.Http;
 
 namespace PubkyCluster.Gateway.Tests.ClientApi;
@@ -9,7 +10,7 @@ public class GrainCallFailuresTests
     {
         var context = new DefaultHttpContext();
         context.Response.Body = new MemoryStream();
-        await GrainCallFailures.Guard(context, () => throw thrown);
+        await GrainCallFailures.Guard(NullLogger.Instance)(context, () => throw thrown);
         context.Response.Body.Position = 0;
         return (context, await new StreamReader(context.Response.Body).ReadToEndAsync());
     }
