@@ -43,6 +43,14 @@ public interface IUserStore
     /// <exception cref="PathTooLongForStoreException">The store cannot hold the change's path.</exception>
     Task<CommitReceipt> CommitAsync(EntryChange change, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// How many commits of one user may be started before the first is durable. A store that applies a user's commits in
+    /// the order they were started, each checking its expected blob id after the one before, takes many at once and can
+    /// make them durable together (the embedded store: one writer queue, one transaction and one fsync per group); a
+    /// store that may apply them out of order takes one at a time.
+    /// </summary>
+    int MaxCommitsInFlight { get; }
+
     Task<IReadOnlyList<string>> ListDisabledUsersAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -34,9 +34,10 @@ public interface IUserGrain : IGrainWithStringKey
 
     /// <summary>
     /// Checks the writer again, the path only when something was committed since <see cref="PutCommit.Checked"/>, then
-    /// the exact quota, and commits entry, used bytes and event at once.
+    /// the exact quota, and commits entry, used bytes and event at once. Interleaves: the grain decides one write at a
+    /// time but waits for durability outside that turn, so queued commits of one user can share a transaction.
     /// </summary>
-    [Alias("CommitPut")]
+    [AlwaysInterleave, Alias("CommitPut")]
     Task<CommitOutcome> CommitPut(PutCommit commit);
 
     [Alias("Delete")]

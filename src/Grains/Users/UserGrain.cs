@@ -12,7 +12,8 @@ using PubkyCluster.Storage.Ports;
 namespace PubkyCluster.Grains.Users;
 
 /// <summary>
-/// One user (keyed by z32). Writes run one at a time, so the in-memory used-bytes figure is exact for the quota check;
+/// One user (keyed by z32). Writes are decided one at a time, against the durable used bytes plus those of the commits
+/// in flight (<see cref="CommitsInFlight"/>), so the quota check is exact while queued commits share a transaction;
 /// the store commits entry, used bytes and event in one step and refuses a commit whose expected previous entry (or
 /// user version) is not current, which keeps a brief duplicate activation from corrupting the accounting.
 /// <para>
@@ -34,9 +35,19 @@ public sealed partial class UserGrain(
     private readonly EventSubscribers _subscribers = new(clock);
     private readonly EntryCache _entries = new(limits.Value.EntryCacheSize);
     private readonly long _activation = Random.Shared.NextInt64();
+    private readonly CommitsInFlight _inFlight = new();
+
+    /// <summary>Held while a write is decided and its commit started, not while the commit becomes durable.</summary>
+    private readonly SemaphoreSlim _writeTurn = new(1, 1);
     private UserRecord? _user;
 
-    /// <summary>Commits this activation started; a read or check begun before the latest one may be outdated.</summary>
+    /// <summary>A commit failed, so the store may hold more than <see cref="_user"/> says: read it back before the next decision.</summary>
+    private bool _userStale;
+
+    /// <summary>
+    /// Commits this activation started or saw end; a read or check begun before the latest of either may be outdated
+    /// (a store read racing a commit's end may return the entry from before it).
+    /// </summary>
     private long _commits;
 
     private string User => this.GetPrimaryKeyString();
@@ -114,7 +125,7 @@ public sealed partial class UserGrain(
             return new WriteDecision(inspectRefusal);
         }
         if (request.DeclaredLength is { } size && QuotaBytes() is { } quota
-            && _user!.UsedBytes + size - (target!.Current?.ContentLength ?? 0) > quota)
+            && _user!.UsedBytes + _inFlight.UsedBytesDelta + size - (target!.Current?.ContentLength ?? 0) > quota)
         {
             // The reference's early answer, from the declared size alone (without the per-file overhead).
             return new WriteDecision(Refusal.QuotaExceededEarly, quota);
@@ -122,16 +133,22 @@ public sealed partial class UserGrain(
         return new WriteDecision(Refusal.None, Checked: check, WriteRate: WriteRate());
     }
 
-    public Task<CommitOutcome> CommitPut(PutCommit commit) => CommitWithRetry(async () =>
+    public Task<CommitOutcome> CommitPut(PutCommit commit) => Write(async () =>
     {
         var path = WebDavPath.Parse(commit.Path);
         var refusal = CheckWriter(commit.SessionSecretHash, commit.Path, isPut: true);
         if (refusal != Refusal.None)
         {
-            return new CommitOutcome(refusal, 0, commit.BlobId);
+            return Answered(new CommitOutcome(refusal, 0, commit.BlobId));
         }
         EntryRecord? old;
-        if (commit.Checked == new WriteCheck(_activation, _commits) && _entries.TryGet(commit.Path, out var cached))
+        if (_inFlight.TryGet(commit.Path, out var pending) && pending is not null)
+        {
+            // Overwrites the file a commit in flight leaves: it expects that commit's blob, so it joins it or conflicts.
+            old = pending;
+        }
+        else if (!_inFlight.TryGet(commit.Path, out _) && commit.Checked == new WriteCheck(_activation, _commits)
+            && _entries.TryGet(commit.Path, out var cached))
         {
             // Checked by this activation with nothing committed since: the path checks still hold.
             old = cached;
@@ -141,16 +158,16 @@ public sealed partial class UserGrain(
             var (target, inspectRefusal) = await Inspect(path, _commits);
             if (inspectRefusal != Refusal.None)
             {
-                return new CommitOutcome(inspectRefusal, 0, commit.BlobId);
+                return Answered(new CommitOutcome(inspectRefusal, 0, commit.BlobId));
             }
             old = target!.Current;
         }
         var delta = old is null
             ? commit.ContentLength + StorageAccounting.EntryOverheadBytes
             : commit.ContentLength - old.ContentLength;
-        if (delta > 0 && QuotaBytes() is { } quota && _user!.UsedBytes + delta > quota)
+        if (delta > 0 && QuotaBytes() is { } quota && _user!.UsedBytes + _inFlight.UsedBytesDelta + delta > quota)
         {
-            return new CommitOutcome(Refusal.QuotaExceeded, 0, commit.BlobId);
+            return Answered(new CommitOutcome(Refusal.QuotaExceeded, 0, commit.BlobId));
         }
         // Checked last, on the clock the entry is stamped with: once accepted, the commit reaches the store well inside
         // the sweeper's grace period (Storage/Sweeping/OrphanBlobSweeper.cs says why that keeps the body).
@@ -158,10 +175,10 @@ public sealed partial class UserGrain(
         if (now - commit.UploadedAt > limits.Value.MaxCommitDelay)
         {
             LogCommitTooLate(User, commit.BlobId, now - commit.UploadedAt);
-            return new CommitOutcome(Refusal.CommitTooLate, 0, commit.BlobId);
+            return Answered(new CommitOutcome(Refusal.CommitTooLate, 0, commit.BlobId));
         }
         var entry = new EntryRecord(commit.BlobId, commit.ContentHash, commit.ContentLength, commit.ContentType, old?.CreatedAt ?? now, now);
-        return await Commit(new EntryChange(User, path, old?.BlobId, entry, delta, old is null ? 1 : 0, now, _user!.Version), old?.BlobId);
+        return StartCommit(new EntryChange(User, path, old?.BlobId, entry, delta, old is null ? 1 : 0, now, _user!.Version), old?.BlobId);
     });
 
     public Task<CommitOutcome> Delete(WriteRequest request)
@@ -293,9 +310,21 @@ public sealed partial class UserGrain(
     /// </summary>
     private async Task<(WriteTarget? Target, Refusal Refusal)> Inspect(WebDavPath path, long commitsBefore)
     {
-        if (_entries.TryGet(path.Value, out var cached) && cached is not null)
+        if (_inFlight.TryGet(path.Value, out var pending))
+        {
+            if (pending is not null)
+            {
+                return (new WriteTarget(false, pending), Refusal.None);
+            }
+        }
+        else if (_entries.TryGet(path.Value, out var cached) && cached is not null)
         {
             return (new WriteTarget(false, cached), Refusal.None);
+        }
+        if (_inFlight.Touches(path.Value))
+        {
+            // The store's answer must include the commits in flight that bear on this path (a file one adds above it).
+            await _inFlight.DrainAsync();
         }
         WriteTarget target;
         try
@@ -319,84 +348,130 @@ public sealed partial class UserGrain(
         }
     }
 
-    private Task<CommitOutcome> RemoveEntry(string text) => CommitWithRetry(async () =>
+    private Task<CommitOutcome> RemoveEntry(string text) => Write(async () =>
     {
         var path = WebDavPath.Parse(text);
-        if (!_entries.TryGet(text, out var old))
+        if (!_inFlight.TryGet(text, out var old) || old is null)
         {
-            old = await store.GetEntryAsync(User, path);
+            if (_inFlight.Touches(text))
+            {
+                await _inFlight.DrainAsync();
+            }
+            if (!_entries.TryGet(text, out old))
+            {
+                old = await store.GetEntryAsync(User, path);
+            }
         }
         if (old is null)
         {
-            return new CommitOutcome(Refusal.EntryNotFound, 0, null);
+            return Answered(new CommitOutcome(Refusal.EntryNotFound, 0, null));
         }
         var change = new EntryChange(
             User, path, old.BlobId, NewEntry: null, -(old.ContentLength + StorageAccounting.EntryOverheadBytes), -1, clock.GetUtcNow(),
             _user!.Version);
-        return await Commit(change, old.BlobId);
+        return StartCommit(change, old.BlobId);
     });
 
     /// <summary>
-    /// Commits and moves the cache, usage and version along. Whatever the outcome, reads and checks begun before it are
-    /// outdated. A failed commit may still have become durable (the Azure store fails after its first step when the
-    /// event log is out of reach), so the cache is dropped and the user read back; if that fails too, the version kept
-    /// is stale and the next commit conflicts and reloads.
+    /// Decides a write under the write turn, against the durable state and the commits in flight, and waits for its
+    /// commit outside it: the next write is decided meanwhile, and where the store allows (<see cref="IUserStore.MaxCommitsInFlight"/>)
+    /// its commit joins the same transaction, so one user's queued writes share one fsync. A conflict means the store
+    /// moved under this activation: the user is read back and the write decided again.
     /// </summary>
-    private async Task<CommitOutcome> Commit(EntryChange change, string? releasedBlobId)
+    private async Task<CommitOutcome> Write(Func<Task<Task<CommitOutcome>>> decide)
     {
-        _commits++;
-        CommitReceipt receipt;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            receipt = await store.CommitAsync(change);
-        }
-        catch (Exception failure)
-        {
-            _entries.Clear();
-            if (failure is not StoreConflictException)
+            try
             {
-                await ReloadAfterFailedCommit();
+                Task<CommitOutcome> committing;
+                await _writeTurn.WaitAsync();
+                try
+                {
+                    if (_inFlight.Count >= store.MaxCommitsInFlight)
+                    {
+                        await _inFlight.DrainAsync();
+                    }
+                    await ReloadIfStale();
+                    committing = await decide();
+                }
+                finally
+                {
+                    _writeTurn.Release();
+                }
+                return await committing;
             }
-            throw;
+            catch (StoreConflictException) when (attempt < CommitAttempts)
+            {
+                LogCommitConflict(User, attempt);
+            }
         }
-        _entries.Set(change.Path.Value, change.NewEntry);
-        _user = _user! with
-        {
-            UsedBytes = _user.UsedBytes + change.UsedBytesDelta,
-            FileCount = _user.FileCount + change.FileCountDelta,
-            LastWrite = change.At,
-            Version = receipt.Version,
-        };
-        Publish(receipt.Event.ToView());
-        return new CommitOutcome(Refusal.None, receipt.Event.Id, releasedBlobId);
     }
 
-    private async Task ReloadAfterFailedCommit()
+    private static Task<CommitOutcome> Answered(CommitOutcome outcome) => Task.FromResult(outcome);
+
+    /// <summary>
+    /// Starts the commit (in the store's order of starts) and, once it is durable, moves the cache, usage and version
+    /// along; reads and checks begun before it are outdated. A failed commit may still have become durable (the Azure
+    /// store fails after its first step when the event log is out of reach), so the cache is dropped and the user read
+    /// back before the next decision.
+    /// </summary>
+    private Task<CommitOutcome> StartCommit(EntryChange change, string? releasedBlobId)
     {
+        _commits++;
+        _inFlight.Started(change);
+        return Durable();
+
+        async Task<CommitOutcome> Durable()
+        {
+            CommitReceipt receipt;
+            try
+            {
+                receipt = await store.CommitAsync(change);
+            }
+            catch
+            {
+                Ended();
+                _entries.Clear();
+                _userStale = true;
+                throw;
+            }
+            Ended();
+            _entries.Set(change.Path.Value, change.NewEntry);
+            _user = _user! with
+            {
+                UsedBytes = _user.UsedBytes + change.UsedBytesDelta,
+                FileCount = _user.FileCount + change.FileCountDelta,
+                LastWrite = change.At,
+                Version = receipt.Version,
+            };
+            Publish(receipt.Event.ToView());
+            return new CommitOutcome(Refusal.None, receipt.Event.Id, releasedBlobId);
+        }
+
+        void Ended()
+        {
+            _commits++;
+            _inFlight.Ended(change);
+        }
+    }
+
+    /// <summary>Reads the user back once no commit is in flight (each adds its own delta when durable); if that fails, the next write tries again.</summary>
+    private async Task ReloadIfStale()
+    {
+        if (!_userStale)
+        {
+            return;
+        }
+        await _inFlight.DrainAsync();
         try
         {
             _user = await store.GetUserAsync(User) ?? _user;
+            _userStale = false;
         }
         catch (Exception failure)
         {
             LogReloadFailed(User, failure);
-        }
-    }
-
-    /// <summary>A conflict means the store moved under this activation: reload the user and decide again.</summary>
-    private async Task<CommitOutcome> CommitWithRetry(Func<Task<CommitOutcome>> attempt)
-    {
-        for (var i = 1; ; i++)
-        {
-            try
-            {
-                return await attempt();
-            }
-            catch (StoreConflictException) when (i < CommitAttempts)
-            {
-                LogCommitConflict(User, i);
-                _user = await store.GetUserAsync(User);
-            }
         }
     }
 

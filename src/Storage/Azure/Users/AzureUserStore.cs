@@ -224,6 +224,9 @@ public sealed partial class AzureUserStore : IUserStore, IEventStore
             cancellationToken);
     }
 
+    /// <summary>A commit is several table operations, so two of one user's could land out of order: one at a time.</summary>
+    public int MaxCommitsInFlight => 1;
+
     /// <summary>Writes the change durably with its outbox row, then publishes the event; see the type's remarks.</summary>
     /// <exception cref="StoreConflictException">
     /// The current entry's blob id is not the expected one, the expected version is stale, or the user does not exist.

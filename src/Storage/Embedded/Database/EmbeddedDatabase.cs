@@ -9,8 +9,9 @@ namespace PubkyCluster.Storage.Embedded.Database;
 /// The one SQLite file behind every embedded store. All writes go through a single connection, one group of writes
 /// at a time: SQLite has one writer anyway, and serialising here makes event ids increase in commit order without
 /// gaps. The writes that queue up while a group commits form the next group (group commit): each runs in a savepoint
-/// of one transaction, and one durable commit, so one fsync, serves them all. Nothing waits for a timer, and a caller
-/// that finds the writer idle commits its group on its own thread, so a lone write costs what it did without grouping.
+/// of one transaction, and one durable commit, so one fsync, serves them all. Nothing waits for a timer: a write that
+/// finds the writer idle starts a group on the thread pool at once, so a lone write costs one thread hop more than it
+/// would without grouping, and its caller is free to queue the next write meanwhile.
 /// Reads use connections of their own, kept open with their prepared statements (<see cref="ReaderConnections"/>), and
 /// see the last committed state (WAL).
 /// </summary>
@@ -148,7 +149,14 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
             _writing = true;
         }
 
-        return LeadAsync(pending);
+        // Groups commit on the thread pool, not on this caller's thread, so the caller can queue its next write while
+        // this one commits (the user grain does, Grains/Users/UserGrain.cs) and the two share a transaction.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(DrainAsync);
+        }
+
+        return pending.Task;
     }
 
     /// <summary>
@@ -204,31 +212,6 @@ public sealed partial class EmbeddedDatabase : IAsyncDisposable, IDisposable
         {
             _openGate.Release();
         }
-    }
-
-    /// <summary>
-    /// The writer was idle, so the queue held only <paramref name="own"/>: the group committed here contains it. Writes
-    /// queued meanwhile go to the thread pool, so this caller is answered as soon as its own write is durable.
-    /// </summary>
-    private async Task<T> LeadAsync<T>(PendingWrite<T> own)
-    {
-        try
-        {
-            await CommitGroupAsync();
-        }
-        finally
-        {
-            if (!StopIfIdle())
-            {
-                // The drain outlives this caller, so it must not carry the caller's context.
-                using (ExecutionContext.SuppressFlow())
-                {
-                    _ = Task.Run(DrainAsync);
-                }
-            }
-        }
-
-        return await own.Task;
     }
 
     private async Task DrainAsync()

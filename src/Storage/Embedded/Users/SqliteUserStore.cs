@@ -160,6 +160,9 @@ public sealed partial class SqliteUserStore(EmbeddedDatabase database) : IUserSt
     /// Checks the expected blob id, writes or removes the entry, moves the usage counters and appends the event, in
     /// one durable transaction. Event times strictly increase, so a legacy timestamp cursor names one event.
     /// </summary>
+    /// <summary>Commits queue in the one writer in the order started; a group of them shares one transaction.</summary>
+    public int MaxCommitsInFlight => EmbeddedDatabase.DefaultMaxWritesPerCommit;
+
     public Task<CommitReceipt> CommitAsync(EntryChange change, CancellationToken cancellationToken = default)
     {
         return database.WriteAsync(
