@@ -81,7 +81,8 @@ public sealed class EventStreamDelivery(
                     remaining -= sent;
                     quietSince = sent > 0 ? clock.GetTimestamp() : quietSince;
                 }
-                if (!woken && clock.GetElapsedTime(quietSince) >= KeepAlive)
+                // Without polling a timeout is itself the quiet interval; with it, quiet is counted across polls.
+                if (!woken && (pollEvery is null || clock.GetElapsedTime(quietSince) >= KeepAlive))
                 {
                     await Write(context, ": keep-alive\n\n");
                     quietSince = clock.GetTimestamp();
