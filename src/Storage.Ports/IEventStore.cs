@@ -10,4 +10,7 @@ public interface IEventStore
     Task<long?> FindEventIdAtAsync(ulong createdAtMicros, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<EventRecord>> ReadUsersAsync(EventQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Every user's events by one global cursor, for the operator's firehose; private paths included.</summary>
+    Task<IReadOnlyList<EventRecord>> ReadLogAsync(LogQuery query, CancellationToken cancellationToken = default);
 }

@@ -19,5 +19,6 @@ public static class AdminArea
         ServerInfoEndpoint.Map(secured);
         UserEndpoints.Map(secured);
         WebDavDeleteEndpoint.Map(secured);
+        AdminEventsStreamEndpoint.Map(secured);
     }
 }

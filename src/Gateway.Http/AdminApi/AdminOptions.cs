@@ -10,12 +10,23 @@ public sealed class AdminOptions
 
     /// <summary>Sent by operators as X-Admin-Password. Unset on a testnet: <see cref="TestnetPassword"/>; required elsewhere.</summary>
     public string Password { get; set; } = "";
+
+    /// <summary>How often a live admin /events-stream over all users re-reads the log: no grain announces every commit.</summary>
+    public TimeSpan EventsStreamPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
 
-/// <summary>Outside a testnet the admin API must not open with no password or with the one every testnet uses.</summary>
+/// <summary>
+/// Outside a testnet the admin API must not open with no password or with the one every testnet uses; the firehose's
+/// poll interval must be positive and short enough that a live stream stays live.
+/// </summary>
 public sealed class AdminOptionsValidator(bool testnet) : IValidateOptions<AdminOptions>
 {
-    public ValidateOptionsResult Validate(string? name, AdminOptions options) => options.Password switch
+    public ValidateOptionsResult Validate(string? name, AdminOptions options) =>
+        options.EventsStreamPollInterval <= TimeSpan.Zero || options.EventsStreamPollInterval > TimeSpan.FromMinutes(1)
+            ? ValidateOptionsResult.Fail("Admin:EventsStreamPollInterval must be more than zero and at most one minute.")
+            : ValidatePassword(options);
+
+    private ValidateOptionsResult ValidatePassword(AdminOptions options) => options.Password switch
     {
         _ when testnet => ValidateOptionsResult.Success,
         "" => ValidateOptionsResult.Fail("Admin:Password must be set outside the testnet (Homeserver:Testnet=false)."),

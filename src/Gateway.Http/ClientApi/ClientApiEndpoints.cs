@@ -12,6 +12,7 @@ public static class ClientApiEndpoints
         .AddSingleton<BodyCache>()
         .AddSingleton<FeedPageCache>()
         .AddSingleton<StorageEndpoints>()
+        .AddSingleton<EventStreamDelivery>()
         .AddSingleton<EventsStreamEndpoint>();
 
     public static void Map(IEndpointRouteBuilder endpoints)

@@ -52,18 +52,9 @@ internal sealed record EventsStreamRequest(
             }
             cursors.TryAdd(key.Z32, cursor);
         }
-        int? limit = null;
-        if (query.TryGetValue("limit", out var limitText))
+        if (ParseLimit(query, out var limit) is { } limitError)
         {
-            if (!ushort.TryParse(limitText.ToString(), out var parsed))
-            {
-                return (null, $"Invalid limit: {limitText}");
-            }
-            if (parsed == 0)
-            {
-                return (null, "limit must be at least 1");
-            }
-            limit = parsed;
+            return (null, limitError);
         }
         var reverse = IsTrue(query["reverse"]);
         var live = IsTrue(query["live"]);
@@ -85,6 +76,26 @@ internal sealed record EventsStreamRequest(
         return (new EventsStreamRequest(cursors, filters.Count > 0 ? filters : ["/pub/"], limit, reverse, live), null);
     }
 
+    /// <summary>The optional <c>limit</c>: null when absent or valid, else the reference's text for why it is not.</summary>
+    internal static string? ParseLimit(IQueryCollection query, out int? limit)
+    {
+        limit = null;
+        if (!query.TryGetValue("limit", out var text))
+        {
+            return null;
+        }
+        if (!ushort.TryParse(text.ToString(), out var parsed))
+        {
+            return $"Invalid limit: {text}";
+        }
+        if (parsed == 0)
+        {
+            return "limit must be at least 1";
+        }
+        limit = parsed;
+        return null;
+    }
+
     /// <summary>The stream's flags are lax: only "true" and "1" mean true, anything else false, never an error.</summary>
-    private static bool IsTrue(string? value) => value is "true" or "1";
+    internal static bool IsTrue(string? value) => value is "true" or "1";
 }

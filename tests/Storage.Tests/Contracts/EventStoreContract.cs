@@ -296,6 +296,84 @@ public abstract class EventStoreContract : StoreContract<UsersAndEvents>
         Assert.Equal([put.Id], (await events.ReadFeedAsync(0, 10, "")).Select(e => e.Id));
     }
 
+    [Fact]
+    public async Task The_log_read_forwards_gives_every_users_events_after_the_cursor_private_ones_included()
+    {
+        var (users, events) = await OpenFreshAsync();
+        var a = (await CreateUserAsync(users)).User;
+        var b = (await CreateUserAsync(users)).User;
+        var first = await PutAsync(users, a, "/pub/a");
+        var secret = await PutAsync(users, b, "/priv/app/secret");
+        var deleted = await DeleteAsync(users, a, "/pub/a");
+
+        var all = await events.ReadLogAsync(new LogQuery(null, [], false, 100));
+        var after = await events.ReadLogAsync(new LogQuery(first.Id, [], false, 100));
+
+        Assert.Equal([first.Id, secret.Id, deleted.Id], all.Select(e => e.Id));
+        Assert.Equal([b, a], after.Select(e => e.User));
+        Assert.Equal(["/priv/app/secret", "/pub/a"], after.Select(e => e.Path));
+    }
+
+    [Fact]
+    public async Task The_log_read_in_reverse_gives_the_newest_first_before_the_cursor_up_to_the_limit()
+    {
+        var (users, events) = await OpenFreshAsync();
+        var user = (await CreateUserAsync(users)).User;
+        var written = new List<EventRecord>();
+        for (var i = 0; i < 5; i++)
+        {
+            written.Add(await PutAsync(users, user, $"/pub/{i}"));
+        }
+
+        var newest = await events.ReadLogAsync(new LogQuery(null, [], true, 2));
+        var beforeFourth = await events.ReadLogAsync(new LogQuery(written[3].Id, [], true, 100));
+
+        Assert.Equal([written[4].Id, written[3].Id], newest.Select(e => e.Id));
+        Assert.Equal([written[2].Id, written[1].Id, written[0].Id], beforeFourth.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task The_log_read_applies_directory_and_exact_filters_as_a_union_in_both_directions()
+    {
+        var (users, events) = await OpenFreshAsync();
+        var user = (await CreateUserAsync(users)).User;
+        await PutAsync(users, user, "/pub/a.txt");
+        await PutAsync(users, user, "/pub/b.txt");
+        await PutAsync(users, user, "/priv/x/y");
+        await PutAsync(users, user, "/pub/a.txt.bak");
+
+        var forward = await events.ReadLogAsync(new LogQuery(null, ["/pub/a.txt", "/priv/"], false, 100));
+        var backward = await events.ReadLogAsync(new LogQuery(null, ["/pub/a.txt", "/priv/"], true, 100));
+
+        Assert.Equal(["/pub/a.txt", "/priv/x/y"], forward.Select(e => e.Path));
+        Assert.Equal(["/priv/x/y", "/pub/a.txt"], backward.Select(e => e.Path));
+    }
+
+    [Fact]
+    public async Task The_log_read_in_reverse_finds_a_match_far_below_the_newest_events()
+    {
+        var (users, events) = await OpenFreshAsync();
+        var user = (await CreateUserAsync(users)).User;
+        var oldest = await PutAsync(users, user, "/priv/old");
+        for (var i = 0; i < 250; i++)
+        {
+            await PutAsync(users, user, $"/pub/{i}");
+        }
+
+        var found = await events.ReadLogAsync(new LogQuery(null, ["/priv/"], true, 10));
+
+        Assert.Equal([oldest.Id], found.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task The_log_read_of_an_empty_log_is_empty_in_both_directions()
+    {
+        var (_, events) = await OpenFreshAsync();
+
+        Assert.Empty(await events.ReadLogAsync(new LogQuery(null, [], false, 10)));
+        Assert.Empty(await events.ReadLogAsync(new LogQuery(null, [], true, 10)));
+    }
+
     private static EventQuery Query(
         Dictionary<string, long?> cursors, IReadOnlyList<string>? filters = null, bool reverse = false, int limit = 100) =>
         new(cursors, filters ?? [], reverse, limit);

@@ -53,17 +53,13 @@ public sealed partial class AzureUserStore
         }
 
         await _tables.InitializeAsync(cancellationToken);
-        var sequence = await _tables.Events
-            .GetEntityIfExistsAsync<TableEntity>(UserRows.LogPartition, UserRows.SequenceRow, cancellationToken: cancellationToken)
-            ;
-        if (!sequence.HasValue || sequence.Value is not { } row)
+        if (await ReadLastIdAsync(cancellationToken) is not { } high)
         {
             return null;
         }
 
         var target = (long)createdAtMicros;
         long low = 1;
-        var high = TableValues.GetRequiredInt64(row, UserRows.LastId);
         while (low <= high)
         {
             var middle = low + ((high - low) / 2);
@@ -106,6 +102,80 @@ public sealed partial class AzureUserStore
         var merged = pages.SelectMany(page => page);
         merged = query.Reverse ? merged.OrderByDescending(e => e.Id) : merged.OrderBy(e => e.Id);
         return [.. merged.Take(query.Limit)];
+    }
+
+    /// <summary>
+    /// Forwards, a range scan of the log partition from the cursor. Backwards (tables scan only forwards), windows of
+    /// ids below the cursor, each scanned forwards and taken newest first, doubling while the filters match too few.
+    /// Filters are checked here, so the cost is O(events scanned); it serves only the operator's stream.
+    /// </summary>
+    public async Task<IReadOnlyList<EventRecord>> ReadLogAsync(LogQuery query, CancellationToken cancellationToken = default)
+    {
+        if (query.Limit <= 0)
+        {
+            return [];
+        }
+
+        await _tables.InitializeAsync(cancellationToken);
+        if (!query.Reverse)
+        {
+            return await ScanLogAsync(Math.Max(query.Cursor ?? 0, 0) + 1, null, query, cancellationToken);
+        }
+
+        if (await ReadLastIdAsync(cancellationToken) is not { } lastId)
+        {
+            return [];
+        }
+
+        var events = new List<EventRecord>();
+        var high = Math.Min(query.Cursor is { } cursor ? cursor - 1 : lastId, lastId);
+        var window = (long)Math.Min(Math.Max(query.Limit, 100), MaxLogWindow);
+        while (high >= 1 && events.Count < query.Limit)
+        {
+            var low = Math.Max(1, high - window + 1);
+            var found = await ScanLogAsync(low, high, query with { Limit = int.MaxValue }, cancellationToken);
+            events.AddRange(Enumerable.Reverse(found).Take(query.Limit - events.Count));
+            high = low - 1;
+            window = Math.Min(window * 2, MaxLogWindow);
+        }
+
+        return events;
+    }
+
+    /// <summary>The widest id window one backwards step scans.</summary>
+    private const int MaxLogWindow = 10_000;
+
+    /// <summary>The log's events with ids in [<paramref name="low"/>, <paramref name="high"/>] (no upper bound when null) that match the filters, ascending, at most the query's limit.</summary>
+    private async Task<List<EventRecord>> ScanLogAsync(long low, long? high, LogQuery query, CancellationToken cancellationToken)
+    {
+        var upper = high is { } last
+            ? TableClient.CreateQueryFilter($"RowKey le {UserRows.EventKey(last)}")
+            : TableClient.CreateQueryFilter($"RowKey lt {UserRows.EventEnd}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {UserRows.LogPartition} and RowKey ge {UserRows.EventKey(low)}") + " and " + upper;
+        var events = new List<EventRecord>();
+        await foreach (var row in _tables.Events
+                           .QueryAsync<TableEntity>(filter, maxPerPage: (int)Math.Min(query.Limit, 1000), cancellationToken: cancellationToken))
+        {
+            var view = ToEvent(row, TableValues.GetRequiredString(row, UserRows.User), UserRows.EventPrefix);
+            if (MatchesAny(view.Path, query.PathFilters))
+            {
+                events.Add(view);
+                if (events.Count == query.Limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>The id of the newest event, from the sequence row; null while the log is empty.</summary>
+    private async Task<long?> ReadLastIdAsync(CancellationToken cancellationToken)
+    {
+        var sequence = await _tables.Events
+            .GetEntityIfExistsAsync<TableEntity>(UserRows.LogPartition, UserRows.SequenceRow, cancellationToken: cancellationToken);
+        return sequence.HasValue && sequence.Value is { } row ? TableValues.GetRequiredInt64(row, UserRows.LastId) : null;
     }
 
     private async Task<List<EventRecord>> ReadUserIndexAsync(string user, long? cursor, EventQuery query, CancellationToken cancellationToken)

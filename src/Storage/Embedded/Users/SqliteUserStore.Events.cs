@@ -29,15 +29,11 @@ public sealed partial class SqliteUserStore
                     ("$limit", limit),
                 };
                 var filter = pathPrefix.Length == 0 ? "" : "AND " + PrefixFilter("$prefix", pathPrefix, parameters);
-                using var command = database.Command(
+                return await QueryEventsAsync(
                     connection,
-                    $"SELECT {EventColumns} FROM events WHERE id > $after {filter} ORDER BY id LIMIT $limit");
-                foreach (var (name, value) in parameters)
-                {
-                    command.Parameters.Bind(name, value);
-                }
-
-                return await ReadEventsAsync(command, token);
+                    $"SELECT {EventColumns} FROM events WHERE id > $after {filter} ORDER BY id LIMIT $limit",
+                    parameters,
+                    token);
             },
             cancellationToken);
     }
@@ -108,13 +104,40 @@ public sealed partial class SqliteUserStore
                 }
 
                 sql.Append($"ORDER BY id {order} LIMIT $limit");
-                using var command = database.Command(connection, sql.ToString());
-                foreach (var (name, value) in parameters)
+                return await QueryEventsAsync(connection, sql.ToString(), parameters, token);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// A scan of the id order from the cursor, filters checked by the query: cost O(events scanned), which a narrow
+    /// filter over a long log makes large; it serves only the operator's stream.
+    /// </summary>
+    public Task<IReadOnlyList<EventRecord>> ReadLogAsync(LogQuery query, CancellationToken cancellationToken = default)
+    {
+        if (query.Limit <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<EventRecord>>([]);
+        }
+
+        return database.ReadAsync(
+            async (connection, token) =>
+            {
+                var parameters = new List<(string Name, object? Value)> { ("$limit", query.Limit) };
+                var cursorClause = "";
+                if (query.Cursor is { } cursor)
                 {
-                    command.Parameters.Bind(name, value);
+                    parameters.Add(("$cursor", cursor));
+                    cursorClause = query.Reverse ? "AND id < $cursor" : "AND id > $cursor";
                 }
 
-                return await ReadEventsAsync(command, token);
+                var pathClause = PathFiltersClause(query.PathFilters, parameters);
+                var order = query.Reverse ? "DESC" : "ASC";
+                return await QueryEventsAsync(
+                    connection,
+                    $"SELECT {EventColumns} FROM events WHERE 1 = 1 {cursorClause} {pathClause} ORDER BY id {order} LIMIT $limit",
+                    parameters,
+                    token);
             },
             cancellationToken);
     }
@@ -159,8 +182,15 @@ public sealed partial class SqliteUserStore
         return $"(path >= {name} AND path < {name}_end)";
     }
 
-    private static async Task<IReadOnlyList<EventRecord>> ReadEventsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<EventRecord>> QueryEventsAsync(
+        SqliteConnection connection, string sql, List<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
     {
+        using var command = database.Command(connection, sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Bind(name, value);
+        }
+
         var events = new List<EventRecord>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
