@@ -18,20 +18,22 @@ public sealed partial class UserGrain
     public async Task<GrantSessionMint> ExchangeGrant(GrantExchange exchange)
     {
         var now = NowSeconds();
+        ForgetExpiredGrants(now);
+        state.State.Grants.TryGetValue(exchange.GrantId, out var grant);
+        // The reference's order: revocation, then the nonce, then the user.
+        if (grant is { Revoked: true })
+        {
+            return GrantSessionMint.Refused(Refusal.GrantRevoked);
+        }
         if (!RememberPopNonce(exchange.PopNonce, now))
         {
             return GrantSessionMint.Refused(Refusal.PopNonceAlreadyUsed);
         }
-        ForgetExpiredGrants(now);
-        state.State.Grants.TryGetValue(exchange.GrantId, out var grant);
-        var refusal = grant is { Revoked: true } ? Refusal.GrantRevoked
-            : _user is null ? Refusal.UserNotFound
-            : Refusal.None;
-        if (refusal != Refusal.None)
+        if (_user is null)
         {
             // The nonce stays spent although the exchange failed.
             await state.WriteStateAsync();
-            return GrantSessionMint.Refused(refusal);
+            return GrantSessionMint.Refused(Refusal.UserNotFound);
         }
         // The first copy of a grant is kept; an exchange with it again only rotates the bearer.
         grant ??= new StoredGrant(
