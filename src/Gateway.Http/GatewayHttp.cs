@@ -1,4 +1,5 @@
 using Pubky.Protocol.Auth;
+using Pubky.Protocol.Auth.Grants;
 using PubkyCluster.Gateway.AdminApi;
 using PubkyCluster.Gateway.Bounds;
 using PubkyCluster.Gateway.ClientApi;
@@ -47,6 +48,8 @@ public static class GatewayHttp
         services.AddSingleton<UserGrains>();
         services.AddSingleton(sp => new AuthTokenVerifier(
             sp.GetRequiredService<IOptions<LimitsOptions>>().Value.AuthTokenWindow, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new GrantVerifier(
+            sp.GetRequiredService<HomeserverIdentity>().PublicKey, sp.GetRequiredService<TimeProvider>()));
         services.AddCors(cors => cors.AddPolicy(Cors.VeryPermissive, Cors.ConfigureVeryPermissive));
         services.AddClientApi();
         services.AddRateLimiting(configuration);

@@ -22,6 +22,12 @@ public static class ClientApiEndpoints
         endpoints.MapPost("/session", SessionEndpoints.SignIn);
         endpoints.MapGet("/session", SessionEndpoints.Get);
         endpoints.MapDelete("/session", SessionEndpoints.SignOut);
+        endpoints.MapPost("/auth/grant/session", GrantSessionEndpoints.Create);
+        endpoints.MapGet("/auth/grant/session", GrantSessionEndpoints.Get);
+        endpoints.MapDelete("/auth/grant/session", GrantSessionEndpoints.SignOut);
+        endpoints.MapPost("/auth/grant/signup", GrantSignupEndpoint.Handle);
+        endpoints.MapGet("/auth/grant/sessions", GrantListEndpoints.List);
+        endpoints.MapDelete("/auth/grant/session/{gid}", GrantListEndpoints.Revoke);
         endpoints.MapGet("/events/", EventsFeedEndpoint.Handle);
         endpoints.MapGet("/events-stream", (HttpContext context, EventsStreamEndpoint stream) => stream.Handle(context));
         endpoints.MapGet("/signup_tokens/{token}", SignupTokenEndpoint.Handle);

@@ -53,7 +53,7 @@ public sealed class EventsStreamEndpoint(UserGrains users, IEventStore events, E
             return PlainText.Error(403, "A private read must be scoped to exactly one user");
         }
         var user = Pubky.Protocol.Keys.PublicKey.ParseZ32(request.Cursors.Keys.Single());
-        var hash = SessionCookie.SecretHash(context.Request, user);
+        var hash = SessionCredential.Hash(context.Request, user);
         foreach (var filter in privateFilters)
         {
             var refusal = await users.For(user.Z32).AuthorizeRead(hash, filter);

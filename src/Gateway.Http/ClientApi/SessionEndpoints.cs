@@ -18,10 +18,10 @@ public static class SessionEndpoints
     public static async Task<IResult> SignUp(
         HttpContext context, UserGrains users, AuthTokenVerifier verifier, SignupPolicy policy, TimeProvider clock, HomeserverMetrics metrics)
     {
-        var signupToken = context.Request.Query.TryGetValue("signup_token", out var values) ? values.ToString() : null;
-        if (signupToken is not null && !SignupToken.IsValidFormat(signupToken))
+        var (signupToken, tokenFailure) = SignupPolicy.ReadToken(context.Request);
+        if (tokenFailure is not null)
         {
-            return PlainText.Error(400, SignupToken.InvalidFormatMessage);
+            return tokenFailure;
         }
         var (token, failure) = await ReadToken(context, verifier);
         if (token is null)
@@ -29,11 +29,11 @@ public static class SessionEndpoints
             return failure!;
         }
         var user = users.For(token.PublicKey.Z32);
-        if (policy.TokenRequired && signupToken is null)
+        if (await policy.RefuseMissingToken(user, signupToken) is { } missing)
         {
-            return await user.Exists() ? RefusalResponses.For(Refusal.UserAlreadyExists) : RefusalResponses.For(Refusal.SignupTokenRequired);
+            return missing;
         }
-        var grant = await user.SignUp(Claim(token), policy.TokenRequired ? signupToken : null);
+        var grant = await user.SignUp(Claim(token), policy.TokenToSpend(signupToken));
         if (grant.Refusal == Refusal.None)
         {
             metrics.SignedUp();

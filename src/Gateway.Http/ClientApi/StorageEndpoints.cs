@@ -51,7 +51,7 @@ public sealed class StorageEndpoints(
             return PlainText.Error(403, ForbiddenRoot);
         }
         var isRead = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
-        var sessionHash = SessionCookie.SecretHash(request, tenant);
+        var sessionHash = SessionCredential.Hash(request, tenant);
         if (!isRead && sessionHash is null)
         {
             return RefusalResponses.For(Refusal.NoSessionSecret);

@@ -35,6 +35,10 @@ public static class RefusalResponses
             Refusal.PathTooLongForStore => (400, "Invalid URL: the path is too long for this homeserver's storage"),
             // Not the client's fault and gone on a retry: the body is uploaded afresh and commits at once.
             Refusal.CommitTooLate => (503, "Upload took too long to commit, please retry"),
+            Refusal.PopNonceAlreadyUsed => (401, "PoP nonce already used"),
+            Refusal.GrantRevoked => (401, "Grant has been revoked"),
+            Refusal.GrantNotFound => (404, "Not Found"),
+            Refusal.RootCapabilityRequired => (403, "Root capability required"),
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "Not a refusal."),
         };
         return PlainText.Error(status, message);

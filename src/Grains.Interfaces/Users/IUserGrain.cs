@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using PubkyCluster.Grains.Users.Grants;
 
 namespace PubkyCluster.Grains.Users;
 
@@ -85,4 +86,31 @@ public interface IUserGrain : IGrainWithStringKey
 
     [Alias("Unsubscribe")]
     Task Unsubscribe(IUserEventObserver observer);
+
+    /// <summary>
+    /// Exchanges a verified grant and PoP for a bearer: refuses a used nonce, a revoked grant and an unknown user; keeps
+    /// the grant (first copy wins) and replaces the grant's previous bearer, so a grant has one live bearer.
+    /// </summary>
+    [Alias("ExchangeGrant")]
+    Task<GrantSessionMint> ExchangeGrant(GrantExchange exchange);
+
+    /// <summary>Creates the user from a verified signup grant and PoP; no session is opened (signup-token rules as SignUp).</summary>
+    [Alias("SignUpWithGrant")]
+    Task<Refusal> SignUpWithGrant(GrantExchange exchange, string? signupToken);
+
+    /// <summary>The live grant session of a bearer (by its hash); null when unknown, expired or revoked.</summary>
+    [ReadOnly, AlwaysInterleave, Alias("GetGrantSession")]
+    Task<GrantSessionView?> GetGrantSession(string bearerHash);
+
+    /// <summary>Revokes the whole grant of a live bearer, if any; idempotent.</summary>
+    [Alias("RevokeGrantOfBearer")]
+    Task RevokeGrantOfBearer(string bearerHash);
+
+    /// <summary>The active grants, for a session (cookie or bearer, by hash) holding the root capability.</summary>
+    [ReadOnly, AlwaysInterleave, Alias("ListGrants")]
+    Task<GrantList> ListGrants(string? sessionHash);
+
+    /// <summary>Revokes one grant, for a session (cookie or bearer, by hash) holding the root capability.</summary>
+    [Alias("RevokeGrant")]
+    Task<Refusal> RevokeGrant(string? sessionHash, string grantId);
 }

@@ -33,4 +33,14 @@ public enum Refusal
     /// failover); the orphan sweeper may already consider it old, so the write is refused and the client retries.
     /// </summary>
     CommitTooLate,
+
+    /// <summary>The PoP's nonce was presented before within its window.</summary>
+    PopNonceAlreadyUsed,
+    GrantRevoked,
+
+    /// <summary>No grant with that id among the user's grants.</summary>
+    GrantNotFound,
+
+    /// <summary>Listing and revoking grants needs a session holding the root capability.</summary>
+    RootCapabilityRequired,
 }

@@ -61,28 +61,11 @@ public sealed partial class UserGrain(
         {
             return SessionGrant.Refused(Refusal.AuthTokenAlreadyUsed);
         }
-        if (_user is not null)
+        var refusal = await CreateUser(signupToken);
+        if (refusal != Refusal.None)
         {
-            return await RefuseAfterRemembering(Refusal.UserAlreadyExists);
+            return await RefuseAfterRemembering(refusal);
         }
-        var quota = QuotaRecord.Default;
-        if (signupToken is not null)
-        {
-            var (refusal, tokenQuota) = await GrainFactory.GetGrain<ISignupTokenGrain>(signupToken).Claim(User);
-            if (refusal != Refusal.None)
-            {
-                return await RefuseAfterRemembering(refusal);
-            }
-            quota = tokenQuota.ToRecord();
-        }
-        var record = new UserRecord(User, clock.GetUtcNow(), Disabled: false, quota, UsedBytes: 0, FileCount: 0, LastWrite: null);
-        if (!await store.TryCreateUserAsync(record))
-        {
-            _user = await store.GetUserAsync(User);
-            return await RefuseAfterRemembering(Refusal.UserAlreadyExists);
-        }
-        _user = record;
-        LogSignedUp(User);
         return await OpenSession(claim);
     }
 
@@ -202,7 +185,7 @@ public sealed partial class UserGrain(
         {
             return new ReadOutcome(refusal, null);
         }
-        var byOwner = request.SessionSecretHash is { } hash && state.State.Sessions.ContainsKey(hash);
+        var byOwner = SessionCapabilities(request.SessionSecretHash) is not null;
         var ownerRate = byOwner ? ReadRate() : null;
         if (!request.Fresh && _entries.TryGet(request.Path, out var cached))
         {
@@ -268,11 +251,11 @@ public sealed partial class UserGrain(
         {
             return Refusal.NoSessionSecret;
         }
-        if (!state.State.Sessions.TryGetValue(sessionSecretHash, out var session))
+        if (SessionCapabilities(sessionSecretHash) is not { } capabilities)
         {
             return Refusal.SessionNotFound;
         }
-        if (!CapabilityList.Parse(session.Capabilities).CanWrite(path))
+        if (!capabilities.CanWrite(path))
         {
             return Refusal.NoWriteAccess;
         }
@@ -294,11 +277,11 @@ public sealed partial class UserGrain(
         {
             return Refusal.None;
         }
-        if (sessionSecretHash is null || !state.State.Sessions.TryGetValue(sessionSecretHash, out var session))
+        if (SessionCapabilities(sessionSecretHash) is not { } capabilities)
         {
             return Refusal.PrivateReadNeedsSession;
         }
-        return CapabilityList.Parse(session.Capabilities).CanRead(path) ? Refusal.None : Refusal.NoReadAccess;
+        return capabilities.CanRead(path) ? Refusal.None : Refusal.NoReadAccess;
     }
 
     /// <summary>
@@ -512,6 +495,34 @@ public sealed partial class UserGrain(
         var windowMicros = (ulong)limits.Value.AuthTokenWindowSeconds * 1_000_000;
         state.State.SeenAuthTokens[claim.ReplayId] = claim.TimestampMicros + windowMicros;
         return true;
+    }
+
+    /// <summary>Creates the user, spending the signup token when one is given (null in open signup mode).</summary>
+    private async Task<Refusal> CreateUser(string? signupToken)
+    {
+        if (_user is not null)
+        {
+            return Refusal.UserAlreadyExists;
+        }
+        var quota = QuotaRecord.Default;
+        if (signupToken is not null)
+        {
+            var (refusal, tokenQuota) = await GrainFactory.GetGrain<ISignupTokenGrain>(signupToken).Claim(User);
+            if (refusal != Refusal.None)
+            {
+                return refusal;
+            }
+            quota = tokenQuota.ToRecord();
+        }
+        var record = new UserRecord(User, clock.GetUtcNow(), Disabled: false, quota, UsedBytes: 0, FileCount: 0, LastWrite: null);
+        if (!await store.TryCreateUserAsync(record))
+        {
+            _user = await store.GetUserAsync(User);
+            return Refusal.UserAlreadyExists;
+        }
+        _user = record;
+        LogSignedUp(User);
+        return Refusal.None;
     }
 
     /// <summary>The token was accepted as used even though the request fails: persist that before answering.</summary>
