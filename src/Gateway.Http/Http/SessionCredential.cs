@@ -14,17 +14,22 @@ public static class SessionCredential
 {
     private const string Scheme = "Bearer ";
 
-    public static string? Hash(HttpRequest request, PublicKey tenant) =>
-        HasBearer(request) ? BearerHash(request) : SessionCookie.SecretHash(request, tenant);
+    public static string? Hash(HttpRequest request, PublicKey tenant)
+    {
+        var header = AuthorizationHeader(request);
+        return IsBearer(header) ? BearerHash(header) : SessionCookie.SecretHash(request, tenant);
+    }
 
     /// <summary>The SHA-256 of a well-formed bearer (43 base64url characters), else null.</summary>
-    public static string? BearerHash(HttpRequest request)
+    public static string? BearerHash(HttpRequest request) => BearerHash(AuthorizationHeader(request));
+
+    private static string? BearerHash(string header)
     {
-        var header = request.Headers[HeaderNames.Authorization].ToString();
-        var token = header.StartsWith(Scheme, StringComparison.Ordinal) ? header[Scheme.Length..].Trim() : null;
+        var token = IsBearer(header) ? header[Scheme.Length..].Trim() : null;
         return BearerToken.LooksValid(token) ? SessionSecret.Hash(token!) : null;
     }
 
-    private static bool HasBearer(HttpRequest request) =>
-        request.Headers[HeaderNames.Authorization].ToString().StartsWith(Scheme, StringComparison.Ordinal);
+    private static string AuthorizationHeader(HttpRequest request) => request.Headers[HeaderNames.Authorization].ToString();
+
+    private static bool IsBearer(string header) => header.StartsWith(Scheme, StringComparison.Ordinal);
 }

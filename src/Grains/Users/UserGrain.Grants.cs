@@ -116,6 +116,10 @@ public sealed partial class UserGrain
         return LiveGrant(hash) is var (_, grant) ? CapabilityList.Parse(grant.Capabilities) : null;
     }
 
+    /// <summary>Whether the hash is a cookie session's or a live bearer's, without parsing its capabilities (every owner read asks).</summary>
+    private bool HasSession(string? hash) =>
+        hash is not null && (state.State.Sessions.ContainsKey(hash) || LiveGrant(hash) is not null);
+
     /// <summary>The grant of a bearer that is current, unexpired, and whose grant is neither revoked nor expired.</summary>
     private (string Id, StoredGrant Grant)? LiveGrant(string bearerHash)
     {

@@ -125,12 +125,13 @@ public sealed partial class UserGrain(
             return Answered(new CommitOutcome(refusal, 0, commit.BlobId));
         }
         EntryRecord? old;
-        if (_inFlight.TryGet(commit.Path, out var pending) && pending is not null)
+        var inFlight = _inFlight.TryGet(commit.Path, out var pending);
+        if (inFlight && pending is not null)
         {
             // Overwrites the file a commit in flight leaves: it expects that commit's blob, so it joins it or conflicts.
             old = pending;
         }
-        else if (!_inFlight.TryGet(commit.Path, out _) && commit.Checked == new WriteCheck(_activation, _commits)
+        else if (!inFlight && commit.Checked == new WriteCheck(_activation, _commits)
             && _entries.TryGet(commit.Path, out var cached))
         {
             // Checked by this activation with nothing committed since: the path checks still hold.
@@ -185,7 +186,7 @@ public sealed partial class UserGrain(
         {
             return new ReadOutcome(refusal, null);
         }
-        var byOwner = SessionCapabilities(request.SessionSecretHash) is not null;
+        var byOwner = HasSession(request.SessionSecretHash);
         var ownerRate = byOwner ? ReadRate() : null;
         if (!request.Fresh && _entries.TryGet(request.Path, out var cached))
         {
