@@ -36,6 +36,8 @@ public sealed partial class DavEndpoints(
     private async Task<IResult> DecideAsync(HttpContext context)
     {
         var method = context.Request.Method;
+        // Private files and listings pass here too: nothing is kept by a browser or proxy.
+        context.Response.Headers.CacheControl = "no-store";
         if (HttpMethods.IsOptions(method))
         {
             context.Response.Headers["DAV"] = "1";

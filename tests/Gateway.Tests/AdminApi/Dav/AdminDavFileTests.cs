@@ -39,6 +39,17 @@ public sealed class AdminDavFileTests(DavHomeserver fixture) : IClassFixture<Dav
     }
 
     [Fact]
+    public async Task Answers_are_never_cached()
+    {
+        using var user = await TestUser.Create(Server).SignedUpAsync();
+        await user.PutTextAsync("/priv/dav/uncached.txt", "u");
+
+        using var response = await _dav.SendAsync("GET", $"/dav/{user.Z32}/priv/dav/uncached.txt");
+
+        Assert.True(response.Headers.CacheControl!.NoStore);
+    }
+
+    [Fact]
     public async Task HEAD_of_a_file_gives_its_length_and_no_body()
     {
         using var user = await TestUser.Create(Server).SignedUpAsync();
