@@ -194,11 +194,10 @@ public sealed class StorageEndpoints(
         return Results.Text(string.Join('\n', page.Select(p => $"pubky://{tenant.Z32}{p}")), PlainText.ContentType);
     }
 
-    private async Task<IResult> Write(HttpContext context, IUserGrain user, WebDavPath path, string sessionHash)
-        => await upload.PutAsync(
-            context, user, path,
-            declaredLength => user.AuthorizeWrite(new WriteRequest(sessionHash, path.Value, declaredLength)),
-            (uploaded, check) => user.CommitPut(uploaded.CommitAt(path.Value, sessionHash, check)));
+    private Task<IResult> Write(HttpContext context, IUserGrain user, WebDavPath path, string sessionHash) => upload.PutAsync(
+        context, user, path,
+        declaredLength => user.AuthorizeWrite(new WriteRequest(sessionHash, path.Value, declaredLength)),
+        (uploaded, check) => user.CommitPut(uploaded.CommitAt(path.Value, sessionHash, check)));
 
     private async Task<IResult> Delete(HttpContext context, IUserGrain user, WebDavPath path, string sessionHash)
     {
