@@ -16,6 +16,10 @@ public sealed class SessionStorage
     public Task PutAsync(string path, ReadOnlyMemory<byte> body, string? contentType = null, CancellationToken cancellation = default) =>
         _requests.PutAsync(path, body, contentType, cancellation);
 
+    /// <summary>Writes a body streamed from <paramref name="body"/>; <paramref name="length"/> lets the server check the quota before it reads.</summary>
+    public Task PutAsync(string path, Stream body, long? length = null, CancellationToken cancellation = default) =>
+        _requests.PutAsync(path, body, length, cancellation);
+
     public Task PutTextAsync(string path, string text, CancellationToken cancellation = default) =>
         _requests.PutAsync(path, StorageRequests.Utf8(text), "text/plain; charset=utf-8", cancellation);
 

@@ -15,6 +15,15 @@ internal sealed class StorageRequests(HomeserverHttp http, PublicKey user, Sessi
         (await http.SendAsync(request, cancellation)).Dispose();
     }
 
+    /// <summary>Writes a body read from <paramref name="body"/> as it is sent, never held whole (large files, copies).</summary>
+    public async Task PutAsync(string path, Stream body, long? length, CancellationToken cancellation)
+    {
+        var request = http.Request(HttpMethod.Put, StoragePath.Escape(path), user, cookie);
+        request.Content = new StreamContent(body);
+        request.Content.Headers.ContentLength = length;
+        (await http.SendAsync(request, cancellation)).Dispose();
+    }
+
     public async Task<PubkyResource> GetAsync(string path, CancellationToken cancellation)
     {
         using var response = await http.SendAsync(http.Request(HttpMethod.Get, StoragePath.Escape(path), user, cookie), cancellation);
