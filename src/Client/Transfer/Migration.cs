@@ -32,7 +32,7 @@ public sealed class Migration(PubkyClient from, PubkyClient to, PkdnsClient pkdn
             throw new InvalidOperationException($"{statePath} belongs to a migration of {state.User} to {state.Target}; give another state file.");
         }
         state ??= new MigrationState { User = user.PublicKey.Z32, Target = to.Homeserver.Key.Z32 };
-        var copy = new AccountCopy(await from.SigninAsync(user, cancellation: cancellation), await TargetSessionAsync(user, cancellation), Progress);
+        var copy = new AccountCopy(await from.SigninAsync(user, cancellation: cancellation), await TargetSession.SignInOrUpAsync(to, user, SignupToken, cancellation), Progress);
         if (state.Completed)
         {
             return copy.Progress;
@@ -74,18 +74,6 @@ public sealed class Migration(PubkyClient from, PubkyClient to, PkdnsClient pkdn
             await current.SaveAsync(statePath, cancellation);
         }, CatchUpPasses, cancellation);
         return current;
-    }
-
-    private async Task<PubkySession> TargetSessionAsync(Keypair user, CancellationToken cancellation)
-    {
-        try
-        {
-            return await to.SigninAsync(user, cancellation: cancellation);
-        }
-        catch (PubkyRequestException e) when (e.Status == HttpStatusCode.NotFound)
-        {
-            return await to.SignupAsync(user, SignupToken, cancellation: cancellation);
-        }
     }
 
     private static async Task DeleteSourceFilesAsync(PubkySession source, CancellationToken cancellation)
