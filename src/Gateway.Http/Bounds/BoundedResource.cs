@@ -6,6 +6,7 @@ public enum BoundedResource
     EventStreams,
     LinkWaits,
     AdminFailures,
+    InboxWaits,
 }
 
 /// <summary>Whether a request was refused for its own address's share (429) or for the gateway's total (503).</summary>
@@ -23,6 +24,7 @@ public static class BoundedResourceNames
         BoundedResource.EventStreams => "event_streams",
         BoundedResource.LinkWaits => "link_waits",
         BoundedResource.AdminFailures => "admin_failures",
+        BoundedResource.InboxWaits => "inbox_waits",
         _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, null),
     };
 }

@@ -8,6 +8,9 @@ public sealed class ResourceBounds(IOptions<BoundsOptions> options, HomeserverMe
 
     public ConcurrencyBound LinkWaits { get; } =
         new(BoundedResource.LinkWaits, options.Value.LinkWaitsPerAddress, options.Value.LinkWaits, metrics);
+
+    public ConcurrencyBound InboxWaits { get; } =
+        new(BoundedResource.InboxWaits, options.Value.InboxWaitsPerAddress, options.Value.InboxWaits, metrics);
 }
 
 public static class BoundsServices
