@@ -7,6 +7,7 @@ public enum BoundedResource
     LinkWaits,
     AdminFailures,
     InboxWaits,
+    StoredInboxes,
 }
 
 /// <summary>Whether a request was refused for its own address's share (429) or for the gateway's total (503).</summary>
@@ -25,6 +26,7 @@ public static class BoundedResourceNames
         BoundedResource.LinkWaits => "link_waits",
         BoundedResource.AdminFailures => "admin_failures",
         BoundedResource.InboxWaits => "inbox_waits",
+        BoundedResource.StoredInboxes => "stored_inboxes",
         _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, null),
     };
 }

@@ -1,3 +1,4 @@
+using PubkyCluster.Gateway.Bounds;
 using PubkyCluster.Grains.HttpRelay;
 
 namespace PubkyCluster.Gateway.HttpRelay;
@@ -12,7 +13,21 @@ public sealed partial class InboxRelay(
     IGrainFactory grains, IOptions<HttpRelayOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime,
     ILogger<InboxRelay> logger)
 {
-    public Task StoreAsync(string id, InboxMessage message) => Inbox(id).Store(message, options.Value.InboxTtl);
+    /// <summary>Stores <paramref name="message"/>; <paramref name="place"/> (in the stored-inbox bound) is held until the entry expires.</summary>
+    public async Task StoreAsync(string id, InboxMessage message, BoundEntry place)
+    {
+        var ttl = options.Value.InboxTtl;
+        try
+        {
+            await Inbox(id).Store(message, ttl);
+        }
+        catch
+        {
+            place.Dispose();
+            throw;
+        }
+        _ = ReleaseAtExpiryAsync(place, ttl);
+    }
 
     public Task<bool> AckAsync(string id) => Inbox(id).Ack();
 
@@ -30,6 +45,14 @@ public sealed partial class InboxRelay(
     {
         var inbox = Inbox(id);
         return await WaitAsync(id, inbox, await inbox.WaitForAck(options.Value.InboxWaitersPerId), aborted);
+    }
+
+    private async Task ReleaseAtExpiryAsync(BoundEntry place, TimeSpan ttl)
+    {
+        using (place)
+        {
+            await Task.Delay(ttl, clock);
+        }
     }
 
     private IHttpRelayInboxGrain Inbox(string id) => grains.GetGrain<IHttpRelayInboxGrain>(id);

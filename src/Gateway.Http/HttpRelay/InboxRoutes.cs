@@ -27,7 +27,8 @@ public static class InboxRoutes
         endpoints.MapDelete("/inbox/{id}", AckAsync);
     }
 
-    private static async Task<IResult> StoreAsync(string id, InboxRelay relay, IOptions<HttpRelayOptions> options, HttpContext context)
+    private static async Task<IResult> StoreAsync(
+        string id, InboxRelay relay, ResourceBounds bounds, IOptions<HttpRelayOptions> options, HttpContext context)
     {
         // The reference's body limit is checked before its handler, so it comes first here too.
         var body = await SmallBody.ReadAsync(context.Request, options.Value.InboxMaxBodyBytes, context.RequestAborted);
@@ -40,7 +41,12 @@ public static class InboxRoutes
         {
             return refused;
         }
-        await relay.StoreAsync(id, new InboxMessage(body, context.Request.ContentType));
+        var place = bounds.StoredInboxes.Enter(context.Connection.RemoteIpAddress);
+        if (place.Refused != BoundScope.None)
+        {
+            return RefusalResponses.For(BoundedResource.StoredInboxes, place.Refused);
+        }
+        await relay.StoreAsync(id, new InboxMessage(body, context.Request.ContentType), place);
         return Results.Ok();
     }
 
