@@ -19,19 +19,50 @@ public sealed class TwoHomeservers : IAsyncLifetime
 
     public TestHomeserver B { get; private set; } = null!;
 
+    private readonly string _secondKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
     public async Task InitializeAsync()
     {
         A = await TestHomeserver.StartAsync();
-        B = await TestHomeserver.StartAsync(new Dictionary<string, string?>
+        B = await TestHomeserver.StartAsync(SecondSettings());
+    }
+
+    private Dictionary<string, string?> SecondSettings() => new()
+    {
+        ["Homeserver:Testnet"] = "false",
+        ["Homeserver:SecretKeyHex"] = _secondKey,
+        ["Pkarr:TestnetDht"] = "true",
+        ["Pkarr:TestnetBootstrapPort"] = "0",
+        ["Pkarr:Relays:0"] = RelayUrl.ToString(),
+        ["Signup:Mode"] = "Open",
+        ["Admin:Password"] = "second-homeserver",
+    };
+
+    /// <summary>
+    /// Stops <paramref name="server"/> (A or B) and starts it again on the same listener ports and data, as a restarted
+    /// process would be. Keep the clients made before: the restarted server's port properties are not the ones it listens on.
+    /// </summary>
+    public async Task RestartAsync(TestHomeserver server, Func<Task>? whileDown = null)
+    {
+        var settings = server == B ? SecondSettings() : [];
+        settings["Listen:ClientPort"] = server.ClientPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Listen:AdminPort"] = server.AdminPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Listen:PkarrRelayPort"] = server.PkarrRelayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Listen:HttpRelayPort"] = server.HttpRelayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await server.StopAsync();
+        if (whileDown is not null)
         {
-            ["Homeserver:Testnet"] = "false",
-            ["Homeserver:SecretKeyHex"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
-            ["Pkarr:TestnetDht"] = "true",
-            ["Pkarr:TestnetBootstrapPort"] = "0",
-            ["Pkarr:Relays:0"] = RelayUrl.ToString(),
-            ["Signup:Mode"] = "Open",
-            ["Admin:Password"] = "second-homeserver",
-        });
+            await whileDown();
+        }
+        var restarted = await TestHomeserver.StartAsync(settings, server.DataDirectory);
+        if (server == B)
+        {
+            B = restarted;
+        }
+        else
+        {
+            A = restarted;
+        }
     }
 
     public Uri RelayUrl => A.Url(A.PkarrRelayPort);
