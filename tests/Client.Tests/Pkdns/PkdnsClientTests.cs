@@ -1,8 +1,10 @@
+using System.Net;
 using Pubky.Client.Pkdns;
 using Pubky.Client.Tests.Support;
 using Pubky.Pkarr.Dns;
 using Pubky.Pkarr.Packets;
 using Pubky.Pkarr.Relay;
+using Pubky.Pkarr.Testnet;
 using Pubky.Protocol.Keys;
 
 namespace Pubky.Client.Tests.Pkdns;
@@ -68,4 +70,28 @@ public sealed class PkdnsClientTests(ClientHomeserver homeserver) : IClassFixtur
     }
 
     public void Dispose() => _http.Dispose();
+
+    [Fact]
+    public async Task Over_the_DHT_alone_a_published_record_resolves_to_the_homeserver_its_packet_describes()
+    {
+        await using var testnet = await DhtTestnet.StartAsync(new DhtTestnetOptions { Size = 4 });
+        using var server = Keypair.Random();
+        using var user = Keypair.Random();
+        var dht = testnet.Nodes[1];
+        var packet = PubkyRecords.HomeserverPacket(server, new HomeserverPacketOptions(IPAddress.Loopback, 6287) { IcannDomain = "localhost", IcannHttpPort = 6286 });
+        await testnet.Nodes[0].PutMutableAsync(packet, cas: null, CancellationToken.None);
+        var pkdns = new PkdnsClient(relays: null, dht);
+
+        await pkdns.PublishHomeserverAsync(user, server.PublicKey);
+        var found = await new PkdnsClient(relays: null, testnet.Nodes[2]).ResolveHomeserverAsync(user.PublicKey);
+
+        Assert.Equal(server.PublicKey, found!.Key);
+        Assert.Equal(new Uri("http://localhost:6286/"), found.Url);
+    }
+
+    [Fact]
+    public void A_resolver_needs_relays_or_the_DHT()
+    {
+        Assert.Throws<ArgumentException>(() => new PkdnsClient(relays: null, dht: null));
+    }
 }
