@@ -19,8 +19,8 @@ public sealed class PubkyClient
 {
     private readonly HomeserverHttp _http;
     private readonly TimeProvider _clock;
-    private readonly Lock _timestampLock = new();
-    private ulong _lastTimestamp;
+    private static readonly Lock TimestampLock = new();
+    private static ulong _lastTimestamp;
 
     public PubkyClient(HttpClient http, Homeserver homeserver, TimeProvider? clock = null)
     {
@@ -93,11 +93,14 @@ public sealed class PubkyClient
         return new PubkySession(_http, info, cookie);
     }
 
-    /// <summary>Microseconds since the Unix epoch, strictly increasing within this client: the server refuses a token seen before.</summary>
+    /// <summary>
+    /// Microseconds since the Unix epoch, strictly increasing across every client of this process: the server refuses a
+    /// token it has seen (same key and timestamp), and two clients signing the same user in within one microsecond would collide.
+    /// </summary>
     private ulong NextTimestamp()
     {
-        var now = (ulong)(_clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000);
-        lock (_timestampLock)
+        var now = (ulong)((_clock.GetUtcNow().UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / (TimeSpan.TicksPerMillisecond / 1000));
+        lock (TimestampLock)
         {
             _lastTimestamp = Math.Max(now, _lastTimestamp + 1);
             return _lastTimestamp;
