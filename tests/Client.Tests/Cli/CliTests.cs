@@ -195,5 +195,28 @@ public sealed class CliTests(TwoHomeservers servers) : IClassFixture<TwoHomeserv
         Assert.EndsWith($"DEL pubky://{user}/pub/e.txt", lines[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Mirror_keeps_the_second_homeserver_in_step_until_stopped_and_saves_its_cursor()
+    {
+        var user = await NewUserAsync();
+        var local = Path.Combine(_work.FullName, "m.txt");
+        await File.WriteAllTextAsync(local, "mirrored");
+        await RunAsync("put", "/pub/m/before.txt", local, "--key", KeyFile);
+        var cursor = Path.Combine(_work.FullName, "mirror.cursor");
+        var b = servers.ClientOf(servers.B).Public;
+
+        await using (PubkyCli.Start(["--relay", servers.RelayUrl.ToString(), "mirror", "--key", KeyFile,
+            "--from", Spec(servers.A), "--to", Spec(servers.B), "--cursor-file", cursor]))
+        {
+            await Eventually.HoldsAsync(() => b.ExistsAsync(Protocol.Keys.PublicKey.ParseZ32(user), "/pub/m/before.txt"));
+            await RunAsync("put", "/pub/m/after.txt", local, "--key", KeyFile);
+            await Eventually.HoldsAsync(() => b.ExistsAsync(Protocol.Keys.PublicKey.ParseZ32(user), "/pub/m/after.txt"));
+        }
+
+        Assert.True(File.Exists(cursor));
+        Assert.Equal("mirrored", await b.GetTextAsync(Protocol.Keys.PublicKey.ParseZ32(user), "/pub/m/after.txt"));
+    }
+
+
     public void Dispose() => _work.Delete(recursive: true);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PubkyCluster.Gateway.Tests.Support;
 using PubkyCluster.Tests.Processes;
 
@@ -16,5 +17,39 @@ public static class PubkyCli
     {
         var (exitCode, output, errors) = await BoundedCommand.RunAsync("dotnet", [Binary(), .. arguments], Bound, environment, workingDirectory);
         return new Outcome(exitCode, output, errors);
+    }
+
+    /// <summary>Starts a long-running command (<c>pubky mirror</c>); dispose stops it by its PID, with its children.</summary>
+    public static Running Start(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        start.ArgumentList.Add(Binary());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.StandardInput.Close();
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new Running(process);
+    }
+
+    public sealed class Running(Process process) : IAsyncDisposable
+    {
+        public bool HasExited => process.HasExited;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(bound.Token);
+            process.Dispose();
+        }
     }
 }

@@ -9,25 +9,6 @@ public sealed class MirrorRestartTests(TwoHomeservers servers) : IClassFixture<T
 {
     private readonly string _cursor = Path.Combine(Path.GetTempPath(), "pubky-mirror-" + Guid.NewGuid().ToString("N") + ".cursor");
 
-    private static async Task EventuallyAsync(Func<Task<bool>> holds)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            try
-            {
-                if (await holds())
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // The homeserver is still coming back.
-            }
-            await Task.Delay(50);
-        }
-        Assert.Fail("The mirror did not reach the expected state within 30 s.");
-    }
 
     [Fact]
     public async Task A_running_mirror_catches_up_after_the_target_and_then_the_source_restart()
@@ -43,14 +24,14 @@ public sealed class MirrorRestartTests(TwoHomeservers servers) : IClassFixture<T
         using var stop = new CancellationTokenSource();
         var running = mirror.RunAsync(stop.Token);
         await source.Storage.PutTextAsync("/pub/first.txt", "1");
-        await EventuallyAsync(() => copy.Target.Storage.ExistsAsync("/pub/first.txt"));
+        await Eventually.HoldsAsync(() => copy.Target.Storage.ExistsAsync("/pub/first.txt"));
 
         await servers.RestartAsync(servers.B, () => source.Storage.PutTextAsync("/pub/while-target-down.txt", "2"));
-        await EventuallyAsync(() => copy.Target.Storage.ExistsAsync("/pub/while-target-down.txt"));
+        await Eventually.HoldsAsync(() => copy.Target.Storage.ExistsAsync("/pub/while-target-down.txt"));
         await servers.RestartAsync(servers.A);
         var sourceAgain = await sourceClient.RestoreAsync(source.ExportSecret());
         await sourceAgain.Storage.PutTextAsync("/pub/after-source-restart.txt", "3");
-        await EventuallyAsync(() => copy.Target.Storage.ExistsAsync("/pub/after-source-restart.txt"));
+        await Eventually.HoldsAsync(() => copy.Target.Storage.ExistsAsync("/pub/after-source-restart.txt"));
         await stop.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);

@@ -18,19 +18,6 @@ public sealed class MirrorTests(TwoHomeservers servers) : IClassFixture<TwoHomes
 
     private Mirror NewMirror(AccountCopy copy) => new(servers.ClientOf(servers.A), copy, _cursor);
 
-    /// <summary>Waits, a bounded number of short polls, until <paramref name="holds"/> is true of the target.</summary>
-    private static async Task EventuallyAsync(Func<Task<bool>> holds)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            if (await holds())
-            {
-                return;
-            }
-            await Task.Delay(50);
-        }
-        Assert.Fail("The mirror did not reach the expected state within 30 s.");
-    }
 
     [Fact]
     public async Task A_mirror_first_copies_what_the_source_has()
@@ -42,7 +29,7 @@ public sealed class MirrorTests(TwoHomeservers servers) : IClassFixture<TwoHomes
         using var stop = new CancellationTokenSource();
 
         var running = NewMirror(copy).RunAsync(stop.Token);
-        await EventuallyAsync(async () => await target.Storage.ExistsAsync("/priv/before.txt") && await target.Storage.ExistsAsync("/pub/before.txt"));
+        await Eventually.HoldsAsync(async () => await target.Storage.ExistsAsync("/priv/before.txt") && await target.Storage.ExistsAsync("/pub/before.txt"));
         await stop.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
@@ -58,13 +45,13 @@ public sealed class MirrorTests(TwoHomeservers servers) : IClassFixture<TwoHomes
         using var stop = new CancellationTokenSource();
         var mirror = NewMirror(copy);
         var running = mirror.RunAsync(stop.Token);
-        await EventuallyAsync(async () => await target.Storage.ExistsAsync("/pub/doomed.txt"));
+        await Eventually.HoldsAsync(async () => await target.Storage.ExistsAsync("/pub/doomed.txt"));
 
         await source.Storage.PutTextAsync("/pub/new.txt", "first");
         await source.Storage.PutTextAsync("/pub/new.txt", "second");
         await source.Storage.PutTextAsync("/priv/secret.txt", "hidden");
         await source.Storage.DeleteAsync("/pub/doomed.txt");
-        await EventuallyAsync(async () => !await target.Storage.ExistsAsync("/pub/doomed.txt"));
+        await Eventually.HoldsAsync(async () => !await target.Storage.ExistsAsync("/pub/doomed.txt"));
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
 
@@ -81,7 +68,7 @@ public sealed class MirrorTests(TwoHomeservers servers) : IClassFixture<TwoHomes
         {
             var first = NewMirror(copy).RunAsync(stop.Token);
             await source.Storage.PutTextAsync("/pub/one.txt", "1");
-            await EventuallyAsync(async () => await target.Storage.ExistsAsync("/pub/one.txt"));
+            await Eventually.HoldsAsync(async () => await target.Storage.ExistsAsync("/pub/one.txt"));
             await stop.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
         }
@@ -91,7 +78,7 @@ public sealed class MirrorTests(TwoHomeservers servers) : IClassFixture<TwoHomes
         using var again = new CancellationTokenSource();
         var restarted = NewMirror(new AccountCopy(source, target));
         var second = restarted.RunAsync(again.Token);
-        await EventuallyAsync(async () => await target.Storage.ExistsAsync("/pub/two.txt") && !await target.Storage.ExistsAsync("/pub/one.txt"));
+        await Eventually.HoldsAsync(async () => await target.Storage.ExistsAsync("/pub/two.txt") && !await target.Storage.ExistsAsync("/pub/one.txt"));
         await again.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
 
