@@ -39,9 +39,10 @@ public sealed partial class UserGrain
         grant ??= new StoredGrant(
             exchange.ClientId, CapabilityList.Parse(exchange.Capabilities).ToString(), exchange.ClientKey, exchange.IssuedAt,
             exchange.ExpiresAt, Revoked: false, BearerHash: null, BearerExpiresAt: 0, SessionCreatedAt: 0);
-        if (grant.BearerHash is { } previous)
+        var replaced = grant.BearerHash;
+        if (replaced is not null)
         {
-            state.State.Bearers.Remove(previous);
+            state.State.Bearers.Remove(replaced);
         }
         var bearer = BearerToken.Generate();
         var hash = SessionSecret.Hash(bearer);
@@ -49,6 +50,7 @@ public sealed partial class UserGrain
         state.State.Grants[exchange.GrantId] = grant;
         state.State.Bearers[hash] = exchange.GrantId;
         await state.WriteStateAsync();
+        AnnounceEnded(replaced is null ? [] : [replaced]);
         return new GrantSessionMint(Refusal.None, bearer, View(exchange.GrantId, grant));
     }
 
@@ -148,6 +150,7 @@ public sealed partial class UserGrain
         }
         state.State.Grants[grantId] = grant with { Revoked = true, BearerHash = null };
         await state.WriteStateAsync();
+        AnnounceEnded(grant.BearerHash is { } ended ? [ended] : []);
         LogGrantRevoked(User, grantId);
     }
 

@@ -63,7 +63,14 @@ public sealed class GrantClient : IDisposable
     }
 
     /// <summary>A request with the bearer (when there is one) and pubky-host = the _user.</summary>
-    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content = null)
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content = null) =>
+        _http.SendAsync(Request(method, pathAndQuery, content));
+
+    /// <summary>GET /events-stream with the bearer, read as it comes.</summary>
+    public async Task<SseReader> OpenStreamAsync(string query) =>
+        new(await _http.SendAsync(Request(HttpMethod.Get, "/events-stream?" + query, null), HttpCompletionOption.ResponseHeadersRead));
+
+    private HttpRequestMessage Request(HttpMethod method, string pathAndQuery, HttpContent? content)
     {
         var request = new HttpRequestMessage(method, _server.ClientUrl(pathAndQuery)) { Content = content };
         request.Headers.Add("pubky-host", _user.Z32);
@@ -71,7 +78,7 @@ public sealed class GrantClient : IDisposable
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Bearer);
         }
-        return _http.SendAsync(request);
+        return request;
     }
 
     public Task<HttpResponseMessage> PutTextAsync(string path, string text) => SendAsync(HttpMethod.Put, path, new StringContent(text));
