@@ -54,10 +54,11 @@ public sealed class GrantClient : IDisposable
         return response;
     }
 
-    /// <summary>A grant signup as the signer does it: a root grant for "pubky.signup" living five minutes.</summary>
-    public async Task<HttpResponseMessage> SignUpAsync(string query = "")
+    /// <summary>A grant signup as the signer does it (by default): a root grant for "pubky.signup" living five minutes.</summary>
+    public async Task<HttpResponseMessage> SignUpAsync(
+        string query = "", string capabilities = "/:rw", string clientId = "pubky.signup", long lifetimeSeconds = 300)
     {
-        var grant = NewGrant(_server, _user, "/:rw", "pubky.signup", lifetimeSeconds: 300, _client);
+        var grant = NewGrant(_server, _user, capabilities, clientId, lifetimeSeconds, _client);
         var pop = new PopClaims(PublicKey.ParseZ32(TestHomeserver.HomeserverZ32), grant.GrantId, GrantIds.NewId(), Now(_server)).Sign(_client);
         return await _http.PostAsJsonAsync(_server.ClientUrl("/auth/grant/signup" + query), new { grant = grant.Sign(_user.Keypair), pop });
     }
