@@ -43,4 +43,7 @@ public enum Refusal
 
     /// <summary>Listing and revoking grants needs a session holding the root capability.</summary>
     RootCapabilityRequired,
+
+    /// <summary>A new grant beyond Limits:MaxGrantsPerUser, after the expired ones were forgotten.</summary>
+    TooManyGrants,
 }

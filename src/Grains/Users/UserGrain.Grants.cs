@@ -31,9 +31,13 @@ public sealed partial class UserGrain
         }
         if (_user is null)
         {
-            // The nonce stays spent although the exchange failed.
-            await state.WriteStateAsync();
-            return GrantSessionMint.Refused(Refusal.UserNotFound);
+            return await RefuseKeepingNonce(Refusal.UserNotFound);
+        }
+        if (grant is null && state.State.Grants.Count >= limits.Value.MaxGrantsPerUser)
+        {
+            // Expired grants are already forgotten; a revoked one must stay until it expires, or it could be exchanged again.
+            LogTooManyGrants(User, state.State.Grants.Count);
+            return await RefuseKeepingNonce(Refusal.TooManyGrants);
         }
         // The first copy of a grant is kept; an exchange with it again only rotates the bearer.
         grant ??= new StoredGrant(
@@ -178,6 +182,13 @@ public sealed partial class UserGrain
         }
     }
 
+    /// <summary>The nonce stays spent although the exchange failed.</summary>
+    private async Task<GrantSessionMint> RefuseKeepingNonce(Refusal refusal)
+    {
+        await state.WriteStateAsync();
+        return GrantSessionMint.Refused(refusal);
+    }
+
     private static GrantSessionView View(string id, StoredGrant grant) =>
         new(id, grant.ClientId, grant.Capabilities, grant.BearerExpiresAt, grant.ExpiresAt, grant.SessionCreatedAt);
 
@@ -185,4 +196,8 @@ public sealed partial class UserGrain
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "User {User}: grant {GrantId} revoked")]
     private partial void LogGrantRevoked(string user, string grantId);
+
+    [LoggerMessage(EventId = 6401, Level = LogLevel.Warning,
+        Message = "User {User}: refused a new grant, {Count} unexpired grants are kept (Limits:MaxGrantsPerUser)")]
+    private partial void LogTooManyGrants(string user, int count);
 }

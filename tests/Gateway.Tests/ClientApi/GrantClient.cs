@@ -20,12 +20,13 @@ public sealed class GrantClient : IDisposable
     private readonly Keypair _client = Keypair.Random();
     private readonly HttpClient _http;
 
-    public GrantClient(TestHomeserver server, TestUser user, string capabilities = "/:rw", string clientId = "test.app")
+    public GrantClient(
+        TestHomeserver server, TestUser user, string capabilities = "/:rw", string clientId = "test.app", long lifetimeSeconds = 86_400)
     {
         _server = server;
         _user = user;
         _http = server.CreateClient();
-        Grant = NewGrant(server, user, capabilities, clientId, lifetimeSeconds: 86_400, _client);
+        Grant = NewGrant(server, user, capabilities, clientId, lifetimeSeconds, _client);
     }
 
     public string? Bearer { get; set; }

@@ -14,7 +14,7 @@ public sealed class PrivateStreamExpiryTests
     public async Task A_bearer_stream_ends_when_its_bearer_expires_and_not_before()
     {
         var (server, clock) = await ThrottledHomeserver.StartAsync(new Dictionary<string, string?>());
-        await using var _ = server;
+        await using var owned = server;
         using var user = await TestUser.Create(server).SignedUpAsync();
         await user.PutTextAsync("/priv/p.txt", "p");
         using var app = new GrantClient(server, user);
