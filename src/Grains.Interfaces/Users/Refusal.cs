@@ -46,4 +46,7 @@ public enum Refusal
 
     /// <summary>A new grant beyond Limits:MaxGrantsPerUser, after the expired ones were forgotten.</summary>
     TooManyGrants,
+
+    /// <summary>A grant id that cannot be one (empty or too long), told only to a root session as the reference does.</summary>
+    GrantIdInvalid,
 }

@@ -95,10 +95,15 @@ public sealed partial class UserGrain
 
     public async Task<Refusal> RevokeGrant(string? sessionHash, string grantId)
     {
+        // The reference's order (grant/routes.rs, revoke_grant): the session, the root capability, then the id's format.
         var refusal = RequireRoot(sessionHash);
         if (refusal != Refusal.None)
         {
             return refusal;
+        }
+        if (grantId.Length is 0 or > GrantIds.MaxLength)
+        {
+            return Refusal.GrantIdInvalid;
         }
         if (!state.State.Grants.ContainsKey(grantId))
         {
