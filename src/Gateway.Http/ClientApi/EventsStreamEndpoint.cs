@@ -42,8 +42,8 @@ public sealed class EventsStreamEndpoint(UserGrains users, IEventStore events, E
     }
 
     /// <summary>
-    /// Private paths need exactly one user and that user's session with read access to each private filter; a stream
-    /// that passes is bound to that session (its expiry too, for a bearer), so it ends with it.
+    /// Private paths need exactly one user and that user's session with read access to each private filter; a live
+    /// stream that passes is bound to that session (its expiry too, for a bearer), so it ends with it.
     /// </summary>
     private async Task<(IResult? Refusal, StreamSession? Session)> AuthorizePrivate(HttpContext context, EventsStreamRequest request)
     {
@@ -63,6 +63,11 @@ public sealed class EventsStreamEndpoint(UserGrains users, IEventStore events, E
         if (refusal != Refusal.None)
         {
             return (RefusalResponses.For(refusal), null);
+        }
+        if (!request.Live)
+        {
+            // A batch ends by itself once it has sent what was authorised.
+            return (null, null);
         }
         // A refusal above means no session, so past it a private filter implies one.
         var secretHash = hash!;
