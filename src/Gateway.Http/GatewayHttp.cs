@@ -52,6 +52,7 @@ public static class GatewayHttp
             sp.GetRequiredService<HomeserverIdentity>().PublicKey, sp.GetRequiredService<TimeProvider>()));
         services.AddCors(cors => cors.AddPolicy(Cors.VeryPermissive, Cors.ConfigureVeryPermissive));
         services.AddClientApi();
+        services.AddAdminApi();
         services.AddRateLimiting(configuration);
         services.AddPkarrRelay();
         services.AddHttpRelay();

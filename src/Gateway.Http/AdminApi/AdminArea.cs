@@ -1,3 +1,4 @@
+using PubkyCluster.Gateway.AdminApi.Dav;
 using PubkyCluster.Gateway.Http;
 
 namespace PubkyCluster.Gateway.AdminApi;
@@ -5,11 +6,15 @@ namespace PubkyCluster.Gateway.AdminApi;
 /// <summary>
 /// The admin API of pubky-core v0.6.0 (pubky-homeserver/src/admin_server/app.rs), plus the later additions this
 /// homeserver supports (pubky-core main: pubky-homeserver/openapi-admin.yml), on its own listener. Everything but
-/// the greeting needs the admin password.
+/// the greeting needs the admin password (the WebDAV as Basic auth).
 /// </summary>
 public static class AdminArea
 {
     public const string Greeting = "Homeserver - Admin Endpoint";
+
+    public static IServiceCollection AddAdminApi(this IServiceCollection services) => services
+        .AddSingleton<AdminPasswordCheck>()
+        .AddSingleton<DavEndpoints>();
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
@@ -20,5 +25,7 @@ public static class AdminArea
         UserEndpoints.Map(secured);
         WebDavDeleteEndpoint.Map(secured);
         AdminEventsStreamEndpoint.Map(secured);
+        // Basic auth rather than X-Admin-Password, as the reference: a file browser cannot send a custom header.
+        DavEndpoints.Map(endpoints);
     }
 }

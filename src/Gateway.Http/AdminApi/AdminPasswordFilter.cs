@@ -1,21 +1,16 @@
-using System.Security.Cryptography;
-using System.Text;
 using PubkyCluster.Gateway.Bounds;
 using PubkyCluster.Gateway.Http;
 
 namespace PubkyCluster.Gateway.AdminApi;
 
 /// <summary>
-/// Guards every admin route but the greeting with <c>X-Admin-Password</c>, answering the reference's 401 texts. Both
-/// sides are hashed before a fixed-time comparison, so neither the content nor the length of the password leaks
-/// through timing. An address that sent too many wrong passwords gets 429 until its window passes (see
-/// <see cref="AdminFailureLimiter"/>); a missing header is not a guess and is not counted.
+/// Guards every admin route but the greeting and the WebDAV with <c>X-Admin-Password</c>, answering the reference's 401
+/// texts (see <see cref="AdminPasswordCheck"/>). An address that sent too many wrong passwords gets 429 until its window
+/// passes (see <see cref="AdminFailureLimiter"/>); a missing header is not a guess and is not counted.
 /// </summary>
-public sealed class AdminPasswordFilter(IOptions<AdminOptions> options, AdminFailureLimiter failures) : IEndpointFilter
+public sealed class AdminPasswordFilter(AdminPasswordCheck password, AdminFailureLimiter failures) : IEndpointFilter
 {
     public const string HeaderName = "X-Admin-Password";
-
-    private readonly byte[] _expectedHash = SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.Password));
 
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -28,8 +23,7 @@ public sealed class AdminPasswordFilter(IOptions<AdminOptions> options, AdminFai
         {
             return ValueTask.FromResult<object?>(PlainText.Error(StatusCodes.Status401Unauthorized, "Missing admin password"));
         }
-        var givenHash = SHA256.HashData(Encoding.UTF8.GetBytes(given.ToString()));
-        if (CryptographicOperations.FixedTimeEquals(givenHash, _expectedHash))
+        if (password.Matches(given.ToString()))
         {
             return next(context);
         }

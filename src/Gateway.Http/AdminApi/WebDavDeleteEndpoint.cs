@@ -1,5 +1,6 @@
 using Pubky.Protocol.Paths;
 using PubkyCluster.Gateway.Http;
+using PubkyCluster.Grains.Users;
 
 namespace PubkyCluster.Gateway.AdminApi;
 
@@ -24,7 +25,13 @@ public static class WebDavDeleteEndpoint
             return PlainText.Error(StatusCodes.Status400BadRequest,
                 "Invalid path: expected /webdav/<public key>/pub/<path> or /webdav/<public key>/priv/<path>");
         }
-        var outcome = await users.For(user.Z32).AdminDelete(path.Value);
+        return await DeleteFileAsync(users.For(user.Z32), path, releasedBlobs);
+    }
+
+    /// <summary>The operator's delete of one file, shared with the WebDAV's DELETE: 204, or 404 for no such file or user.</summary>
+    public static async Task<IResult> DeleteFileAsync(IUserGrain user, WebDavPath path, ReleasedBlobs releasedBlobs)
+    {
+        var outcome = await user.AdminDelete(path.Value);
         if (!outcome.IsCommitted)
         {
             return PlainText.Error(StatusCodes.Status404NotFound, "Not Found");

@@ -6,6 +6,8 @@ public enum BoundedResource
     EventStreams,
     LinkWaits,
     AdminFailures,
+    InboxWaits,
+    StoredInboxes,
 }
 
 /// <summary>Whether a request was refused for its own address's share (429) or for the gateway's total (503).</summary>
@@ -23,6 +25,8 @@ public static class BoundedResourceNames
         BoundedResource.EventStreams => "event_streams",
         BoundedResource.LinkWaits => "link_waits",
         BoundedResource.AdminFailures => "admin_failures",
+        BoundedResource.InboxWaits => "inbox_waits",
+        BoundedResource.StoredInboxes => "stored_inboxes",
         _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, null),
     };
 }

@@ -21,6 +21,21 @@ public sealed class BoundsOptions
     /// <summary>Waiting <c>/link</c> requests on this gateway (503 beyond it).</summary>
     public int LinkWaits { get; set; } = 10000;
 
+    /// <summary>Waiting <c>/inbox</c> reads and ack waits per address (429 beyond it); each holds a connection for up to the inbox timeout.</summary>
+    public int InboxWaitsPerAddress { get; set; } = 1000;
+
+    /// <summary>Waiting <c>/inbox</c> reads and ack waits on this gateway (503 beyond it).</summary>
+    public int InboxWaits { get; set; } = 10000;
+
+    /// <summary>
+    /// <c>/inbox</c> POSTs per address through this gateway within the inbox TTL (429 beyond it): each keeps up to 2 KiB in
+    /// a grain until it expires. The reference caps its entries at 10,000 in all, evicting the oldest.
+    /// </summary>
+    public int StoredInboxesPerAddress { get; set; } = 1000;
+
+    /// <summary><c>/inbox</c> POSTs through this gateway within the inbox TTL (503 beyond it).</summary>
+    public int StoredInboxes { get; set; } = 10000;
+
     /// <summary>Wrong admin passwords an address may send within <see cref="AdminFailureWindow"/>; the next request gets 429.</summary>
     public int AdminFailuresPerAddress { get; set; } = 10;
 
@@ -37,6 +52,10 @@ public sealed class BoundsOptionsValidator : IValidateOptions<BoundsOptions>
         Positive(errors, nameof(BoundsOptions.EventStreams), options.EventStreams);
         Positive(errors, nameof(BoundsOptions.LinkWaitsPerAddress), options.LinkWaitsPerAddress);
         Positive(errors, nameof(BoundsOptions.LinkWaits), options.LinkWaits);
+        Positive(errors, nameof(BoundsOptions.InboxWaitsPerAddress), options.InboxWaitsPerAddress);
+        Positive(errors, nameof(BoundsOptions.InboxWaits), options.InboxWaits);
+        Positive(errors, nameof(BoundsOptions.StoredInboxesPerAddress), options.StoredInboxesPerAddress);
+        Positive(errors, nameof(BoundsOptions.StoredInboxes), options.StoredInboxes);
         Positive(errors, nameof(BoundsOptions.AdminFailuresPerAddress), options.AdminFailuresPerAddress);
         if (options.AdminFailureWindow <= TimeSpan.Zero)
         {

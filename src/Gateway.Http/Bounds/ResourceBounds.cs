@@ -8,6 +8,13 @@ public sealed class ResourceBounds(IOptions<BoundsOptions> options, HomeserverMe
 
     public ConcurrencyBound LinkWaits { get; } =
         new(BoundedResource.LinkWaits, options.Value.LinkWaitsPerAddress, options.Value.LinkWaits, metrics);
+
+    public ConcurrencyBound InboxWaits { get; } =
+        new(BoundedResource.InboxWaits, options.Value.InboxWaitsPerAddress, options.Value.InboxWaits, metrics);
+
+    /// <summary>Inbox POSTs through this gateway whose entries have not yet expired; each holds its place for the inbox TTL.</summary>
+    public ConcurrencyBound StoredInboxes { get; } =
+        new(BoundedResource.StoredInboxes, options.Value.StoredInboxesPerAddress, options.Value.StoredInboxes, metrics);
 }
 
 public static class BoundsServices

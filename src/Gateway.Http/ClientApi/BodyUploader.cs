@@ -69,4 +69,9 @@ public sealed class BodyUploader(IBlobStore blobs, ContentTypeSniffer sniffer, I
         await body.ReadAtLeastAsync(buffer.AsMemory(0, ChunkSize), minimum, throwOnEndOfStream: false, cancellationToken);
 }
 
-public sealed record UploadedBody(string BlobId, byte[] ContentHash, long Length, string ContentType, DateTimeOffset UploadedAt);
+public sealed record UploadedBody(string BlobId, byte[] ContentHash, long Length, string ContentType, DateTimeOffset UploadedAt)
+{
+    /// <summary>The commit that makes this body visible at <paramref name="path"/>; the session is null for the operator.</summary>
+    public PutCommit CommitAt(string path, string? sessionSecretHash, WriteCheck? check) =>
+        new(sessionSecretHash, path, BlobId, ContentHash, Length, ContentType, UploadedAt, check);
+}

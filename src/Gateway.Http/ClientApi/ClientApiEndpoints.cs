@@ -10,6 +10,8 @@ public static class ClientApiEndpoints
         .AddSingleton<ContentTypeSniffer>()
         .AddSingleton<BodyUploader>()
         .AddSingleton<BodyCache>()
+        .AddSingleton<EntryBodies>()
+        .AddSingleton<FileUpload>()
         .AddSingleton<FeedPageCache>()
         .AddSingleton<StorageEndpoints>()
         .AddSingleton<EventStreamDelivery>()

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using Pubky.Protocol.Hashing;
 using Pubky.Protocol.Keys;
@@ -8,7 +7,6 @@ using PubkyCluster.Gateway.Bounds;
 using PubkyCluster.Gateway.Http;
 using PubkyCluster.Gateway.Throttling;
 using PubkyCluster.Grains.Users;
-using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Gateway.ClientApi;
 
@@ -17,8 +15,7 @@ namespace PubkyCluster.Gateway.ClientApi;
 /// tenant, the raw path's root, the session, then the normalised path; every decision is the user grain's.
 /// </summary>
 public sealed class StorageEndpoints(
-    UserGrains users, IBlobStore blobs, BodyCache bodies, BodyUploader uploader, ReleasedBlobs released, BandwidthBuckets bandwidth,
-    IOptions<LimitsOptions> limits)
+    UserGrains users, EntryBodies bodies, FileUpload upload, ReleasedBlobs released, BandwidthBuckets bandwidth, IOptions<LimitsOptions> limits)
 {
     public const string ForbiddenRoot = "Writing to directories other than '/pub/' and '/priv/' is forbidden";
 
@@ -26,12 +23,12 @@ public sealed class StorageEndpoints(
 
     /// <summary>The reference's form: the tenant from pubky-host, Host or ?pubky-host, the path as requested.</summary>
     public async Task Handle(HttpContext context) =>
-        await (await Decide(context, Tenant.Resolve(context.Request), RawPath(context))).ExecuteAsync(context);
+        await (await Decide(context, Tenant.Resolve(context.Request), RawTarget.Path(context))).ExecuteAsync(context);
 
     /// <summary>The path-addressed form <c>/storage/{user}/{path}</c>, for clients that cannot set headers.</summary>
     public async Task HandlePathAddressed(HttpContext context)
     {
-        var rest = RawPath(context)[PathAddressedPrefix.Length..];
+        var rest = RawTarget.Path(context)[PathAddressedPrefix.Length..];
         var slash = rest.IndexOf('/');
         var result = slash > 0 && PublicKey.TryParseZ32(rest.AsSpan(0, slash), out var user)
             ? await Decide(context, user, rest[slash..])
@@ -133,17 +130,9 @@ public sealed class StorageEndpoints(
                 return Results.StatusCode(304);
             }
             ThrottleDownload(context, user, outcome);
-            if (bodies.Holds(entry.ContentLength))
+            if (await bodies.OpenAsync(context.Response, entry, context.RequestAborted) is { } body)
             {
-                if (await bodies.GetAsync(entry.BlobId, entry.ContentLength, context.RequestAborted) is { } small)
-                {
-                    return Results.Bytes(small, entry.ContentType);
-                }
-            }
-            else if (await blobs.OpenReadAsync(entry.BlobId, context.RequestAborted) is { } body)
-            {
-                context.Response.ContentLength = entry.ContentLength;
-                return Results.Stream(body, entry.ContentType);
+                return body;
             }
         }
         return NotFound();
@@ -205,43 +194,10 @@ public sealed class StorageEndpoints(
         return Results.Text(string.Join('\n', page.Select(p => $"pubky://{tenant.Z32}{p}")), PlainText.ContentType);
     }
 
-    private async Task<IResult> Write(HttpContext context, IUserGrain user, WebDavPath path, string sessionHash)
-    {
-        if (path.IsDirectory)
-        {
-            return PlainText.Error(400, "Invalid URL: a file cannot be written at a directory path");
-        }
-        var declaredLength = context.Request.ContentLength;
-        if (declaredLength > uploader.MaxBodyBytes)
-        {
-            return SmallBody.TooLarge();
-        }
-        var decision = await user.AuthorizeWrite(new WriteRequest(sessionHash, path.Value, declaredLength));
-        if (!decision.IsAllowed)
-        {
-            return RefusalResponses.For(decision.Refusal, decision.QuotaBytes);
-        }
-        var owner = user.GetPrimaryKeyString();
-        var throttle = bandwidth.For("user:" + owner, ThrottleDirection.Write, decision.WriteRate);
-        var uploaded = await uploader.UploadAsync(context.Request.Body, owner, path.Value, throttle, context.RequestAborted);
-        if (uploaded is null)
-        {
-            return SmallBody.TooLarge();
-        }
-        // The upload is deleted only when the grain definitely refused it. If the commit call fails, the entry may
-        // have been made durable and reference it; the orphan sweeper removes it later only if nothing does.
-        // Handing the authorization's check back lets the grain skip the path checks when nothing was committed since.
-        var outcome = await user.CommitPut(new PutCommit(
-            sessionHash, path.Value, uploaded.BlobId, uploaded.ContentHash, uploaded.Length, uploaded.ContentType, uploaded.UploadedAt,
-            decision.Checked));
-        if (!outcome.IsCommitted)
-        {
-            await released.DeleteAsync(uploaded.BlobId);
-            return RefusalResponses.For(outcome.Refusal);
-        }
-        await released.DeleteAsync(outcome.ReleasedBlobId);
-        return Results.StatusCode(201);
-    }
+    private Task<IResult> Write(HttpContext context, IUserGrain user, WebDavPath path, string sessionHash) => upload.PutAsync(
+        context, user, path,
+        declaredLength => user.AuthorizeWrite(new WriteRequest(sessionHash, path.Value, declaredLength)),
+        (uploaded, check) => user.CommitPut(uploaded.CommitAt(path.Value, sessionHash, check)));
 
     private async Task<IResult> Delete(HttpContext context, IUserGrain user, WebDavPath path, string sessionHash)
     {
@@ -260,25 +216,13 @@ public sealed class StorageEndpoints(
     /// </summary>
     public static Func<HttpContext, Func<Task>, Task> DotSegmentGuard => async (context, next) =>
     {
-        if (Uri.UnescapeDataString(RawPath(context)).Split('/').Any(segment => segment is "." or ".."))
+        if (Uri.UnescapeDataString(RawTarget.Path(context)).Split('/').Any(segment => segment is "." or ".."))
         {
             await context.RequestServices.GetRequiredService<StorageEndpoints>().Handle(context);
             return;
         }
         await next();
     };
-
-    /// <summary>The path as the client sent it, before percent-decoding (authorization looks at the raw form first).</summary>
-    private static string RawPath(HttpContext context)
-    {
-        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
-        if (!target.StartsWith('/') && Uri.TryCreate(target, UriKind.Absolute, out var absolute))
-        {
-            target = absolute.AbsolutePath;
-        }
-        var query = target.IndexOf('?');
-        return query >= 0 ? target[..query] : target;
-    }
 
     private static IResult NotFound() => PlainText.Error(404, "Not Found");
 }

@@ -54,6 +54,8 @@ public static class RefusalResponses
         {
             BoundedResource.EventStreams => "open event streams",
             BoundedResource.LinkWaits => "waiting relay requests",
+            BoundedResource.InboxWaits => "waiting inbox requests",
+            BoundedResource.StoredInboxes => "stored inboxes",
             _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "Not a connection bound."),
         };
         return scope switch

@@ -5,7 +5,8 @@ namespace PubkyCluster.Gateway.HttpRelay;
 
 /// <summary>
 /// The http relay's <c>/link/{id}</c> rendezvous (pubky-core v0.6.0: http-relay/src/http_relay.rs), which the
-/// pubkyauth flow uses to hand an encrypted AuthToken from the signer (POST) to the waiting app (GET).
+/// pubkyauth flow uses to hand an encrypted AuthToken from the signer (POST) to the waiting app (GET); beside it the
+/// 0.9+ clients' <c>/inbox/{id}</c> (<see cref="InboxRoutes"/>).
 /// </summary>
 public static class HttpRelayArea
 {
@@ -14,12 +15,13 @@ public static class HttpRelayArea
 
     public const string ContentType = "application/octet-stream";
 
-    public static IServiceCollection AddHttpRelay(this IServiceCollection services) => services.AddSingleton<LinkRendezvous>();
+    public static IServiceCollection AddHttpRelay(this IServiceCollection services) => services.AddSingleton<LinkRendezvous>().AddSingleton<InboxRelay>();
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/link/{id}", ConsumeAsync);
         endpoints.MapPost("/link/{id}", ProduceAsync);
+        InboxRoutes.Map(endpoints);
     }
 
     private static async Task<IResult> ConsumeAsync(string id, LinkRendezvous rendezvous, ResourceBounds bounds, HttpContext context)

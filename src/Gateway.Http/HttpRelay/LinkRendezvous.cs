@@ -5,7 +5,7 @@ namespace PubkyCluster.Gateway.HttpRelay;
 /// <summary>
 /// Both sides of a /link pairing. The channel lives in a grain so that producer and consumer may reach different
 /// gateways; the HTTP request waits up to HttpRelay:TimeoutSeconds while each grain call waits at most
-/// <see cref="MaxPoll"/>, well inside Orleans' response timeout. A side that times out or disconnects withdraws its
+/// <see cref="RelayWait.MaxPoll"/>, well inside Orleans' response timeout. A side that times out or disconnects withdraws its
 /// ticket, so a later counterpart does not hand its body to a request nobody is listening to. A gateway that starts
 /// shutting down ends its waits at once the same way, answered as a timeout (which clients poll again, through another
 /// gateway), rather than holding the shutdown for up to the whole relay timeout.
@@ -14,8 +14,6 @@ public sealed partial class LinkRendezvous(
     IGrainFactory grains, IOptions<HttpRelayOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime,
     ILogger<LinkRendezvous> logger)
 {
-    public static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(20);
-
     public async Task<LinkOutcome> ConsumeAsync(string channelId, CancellationToken aborted)
     {
         var channel = grains.GetGrain<IHttpRelayChannelGrain>(channelId);
@@ -40,38 +38,29 @@ public sealed partial class LinkRendezvous(
             channelId, channel, ticket, async wait => await channel.AwaitDelivery(ticket, wait) ? LinkOutcome.Delivered() : null, aborted);
     }
 
-    /// <summary>Polls until <paramref name="poll"/> gives an outcome (null = still waiting), the timeout passes or the client leaves.</summary>
+    /// <summary>Waits for <paramref name="poll"/>'s outcome; a side that does not get one withdraws its ticket.</summary>
     private async Task<LinkOutcome> WaitAsync(
         string channelId, IHttpRelayChannelGrain channel, long ticket, Func<TimeSpan, Task<LinkOutcome?>> poll, CancellationToken aborted)
     {
-        var started = clock.GetTimestamp();
         var timeout = options.Value.Timeout;
-        using var ending = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);
-        try
+        var (outcome, end) = await RelayWait.PollAsync(clock, timeout, poll, aborted, lifetime.ApplicationStopping);
+        if (end == RelayWaitEnd.Answered)
         {
-            for (var remaining = timeout; remaining > TimeSpan.Zero; remaining = timeout - clock.GetElapsedTime(started))
-            {
-                if (await poll(remaining < MaxPoll ? remaining : MaxPoll).WaitAsync(ending.Token) is { } outcome)
-                {
-                    return outcome;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
-        {
-            await channel.Cancel(ticket);
-            LogAbandoned(channelId);
-            return LinkOutcome.Abandoned;
-        }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
-        {
-            await channel.Cancel(ticket);
-            LogEndedByShutdown(channelId);
-            return LinkOutcome.TimedOut;
+            return outcome!;
         }
         await channel.Cancel(ticket);
-        LogTimedOut(channelId, timeout);
-        return LinkOutcome.TimedOut;
+        switch (end)
+        {
+            case RelayWaitEnd.Abandoned:
+                LogAbandoned(channelId);
+                return LinkOutcome.Abandoned;
+            case RelayWaitEnd.Stopping:
+                LogEndedByShutdown(channelId);
+                return LinkOutcome.TimedOut;
+            default:
+                LogTimedOut(channelId, timeout);
+                return LinkOutcome.TimedOut;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "http relay: a client of channel {ChannelId} disconnected while waiting")]

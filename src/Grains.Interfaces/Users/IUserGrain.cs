@@ -80,6 +80,28 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("AdminDelete")]
     Task<CommitOutcome> AdminDelete(string path);
 
+    /// <summary>
+    /// An operator's write check (admin WebDAV): the user must exist; no session, capability, disabled or allowed-path
+    /// check, the same path and early quota checks as <see cref="AuthorizeWrite"/>.
+    /// </summary>
+    [ReadOnly, AlwaysInterleave, Alias("AdminAuthorizeWrite")]
+    Task<WriteDecision> AdminAuthorizeWrite(string path, long? declaredLength);
+
+    /// <summary>An operator's commit: <see cref="CommitPut"/> with the writer check of <see cref="AdminAuthorizeWrite"/>.</summary>
+    [AlwaysInterleave, Alias("AdminCommitPut")]
+    Task<CommitOutcome> AdminCommitPut(PutCommit commit);
+
+    /// <summary>An operator's file read: any path of an existing user (else <see cref="Refusal.UserNotFound"/>), no session.</summary>
+    [ReadOnly, AlwaysInterleave, Alias("AdminRead")]
+    Task<ReadOutcome> AdminRead(string path, bool fresh);
+
+    /// <summary>
+    /// A listing page with each file's entry (directories, when shallow, have none), for the operator's WebDAV; empty
+    /// when nothing is under the directory. Costs the page's index lookups plus one per file not in the grain's cache.
+    /// </summary>
+    [ReadOnly, AlwaysInterleave, Alias("AdminList")]
+    Task<IReadOnlyList<ListedEntry>> AdminList(ListRequest request);
+
     /// <summary>Live events of this user go to <paramref name="observer"/> until it unsubscribes or its lease lapses.</summary>
     [Alias("Subscribe")]
     Task Subscribe(IUserEventObserver observer);

@@ -94,33 +94,45 @@ public sealed partial class UserGrain(
 
     public Task<bool> Exists() => Task.FromResult(_user is not null);
 
-    public async Task<WriteDecision> AuthorizeWrite(WriteRequest request)
+    public Task<WriteDecision> AuthorizeWrite(WriteRequest request) => AuthorizeWrite(
+        CheckWriter(request.SessionSecretHash, request.Path, isPut: true), request.Path, request.DeclaredLength, WriteRate());
+
+    /// <summary>The operator is not throttled by the user's write rate.</summary>
+    public Task<WriteDecision> AdminAuthorizeWrite(string path, long? declaredLength) =>
+        AuthorizeWrite(CheckOperator(), path, declaredLength, writeRate: null);
+
+    private async Task<WriteDecision> AuthorizeWrite(Refusal refusal, string text, long? declaredLength, Bandwidth? writeRate)
     {
-        var refusal = CheckWriter(request.SessionSecretHash, request.Path, isPut: true);
         if (refusal != Refusal.None)
         {
             return new WriteDecision(refusal);
         }
-        var path = WebDavPath.Parse(request.Path);
+        var path = WebDavPath.Parse(text);
         var check = new WriteCheck(_activation, _commits);
         var (target, inspectRefusal) = await Inspect(path, check.Commits);
         if (inspectRefusal != Refusal.None)
         {
             return new WriteDecision(inspectRefusal);
         }
-        if (request.DeclaredLength is { } size && QuotaBytes() is { } quota
+        if (declaredLength is { } size && QuotaBytes() is { } quota
             && _user!.UsedBytes + _inFlight.UsedBytesDelta + size - (target!.Current?.ContentLength ?? 0) > quota)
         {
             // The reference's early answer, from the declared size alone (without the per-file overhead).
             return new WriteDecision(Refusal.QuotaExceededEarly, quota);
         }
-        return new WriteDecision(Refusal.None, Checked: check, WriteRate: WriteRate());
+        return new WriteDecision(Refusal.None, Checked: check, WriteRate: writeRate);
     }
 
-    public Task<CommitOutcome> CommitPut(PutCommit commit) => Write(async () =>
+    public Task<CommitOutcome> CommitPut(PutCommit commit) =>
+        CommitPut(commit, () => CheckWriter(commit.SessionSecretHash, commit.Path, isPut: true));
+
+    public Task<CommitOutcome> AdminCommitPut(PutCommit commit) => CommitPut(commit, CheckOperator);
+
+    /// <summary><paramref name="checkWriter"/> runs in the write turn, against the user as the turn finds it.</summary>
+    private Task<CommitOutcome> CommitPut(PutCommit commit, Func<Refusal> checkWriter) => Write(async () =>
     {
         var path = WebDavPath.Parse(commit.Path);
-        var refusal = CheckWriter(commit.SessionSecretHash, commit.Path, isPut: true);
+        var refusal = checkWriter();
         if (refusal != Refusal.None)
         {
             return Answered(new CommitOutcome(refusal, 0, commit.BlobId));
@@ -175,7 +187,7 @@ public sealed partial class UserGrain(
     }
 
     public Task<CommitOutcome> AdminDelete(string path) =>
-        _user is null ? Task.FromResult(new CommitOutcome(Refusal.UserNotFound, 0, null)) : RemoveEntry(path);
+        CheckOperator() is var refusal && refusal != Refusal.None ? Task.FromResult(new CommitOutcome(refusal, 0, null)) : RemoveEntry(path);
 
     public Task<Refusal> AuthorizeRead(string? sessionSecretHash, string path) =>
         Task.FromResult(CheckReader(sessionSecretHash, path));
@@ -188,15 +200,33 @@ public sealed partial class UserGrain(
             return new ReadOutcome(refusal, null);
         }
         var byOwner = HasSession(request.SessionSecretHash);
-        var ownerRate = byOwner ? ReadRate() : null;
-        if (!request.Fresh && _entries.TryGet(request.Path, out var cached))
+        return new ReadOutcome(Refusal.None, await ReadEntry(request.Path, request.Fresh), byOwner, byOwner ? ReadRate() : null);
+    }
+
+    public async Task<ReadOutcome> AdminRead(string path, bool fresh) => CheckOperator() is var refusal && refusal != Refusal.None
+        ? new ReadOutcome(refusal, null)
+        : new ReadOutcome(Refusal.None, await ReadEntry(path, fresh));
+
+    public async Task<IReadOnlyList<ListedEntry>> AdminList(ListRequest request)
+    {
+        var page = await store.ListAsync(
+            User, new ListQuery(WebDavPath.Parse(request.Directory), request.Cursor, request.Limit, request.Reverse, request.Shallow));
+        // A page's files are read together: the cache answers most, the rest are point reads of the index.
+        return await Task.WhenAll(page.Select(async path =>
+            new ListedEntry(path, path.EndsWith('/') ? null : await ReadEntry(path, fresh: false))));
+    }
+
+    /// <summary>The entry at a file path, from the cache unless <paramref name="fresh"/>; null when no file is there.</summary>
+    private async Task<EntryView?> ReadEntry(string path, bool fresh)
+    {
+        if (!fresh && _entries.TryGet(path, out var cached))
         {
-            return new ReadOutcome(Refusal.None, cached?.ToView(request.Path), byOwner, ownerRate);
+            return cached?.ToView(path);
         }
         var commits = _commits;
-        var entry = await store.GetEntryAsync(User, WebDavPath.Parse(request.Path));
-        Remember(request.Path, entry, commits);
-        return new ReadOutcome(Refusal.None, entry?.ToView(request.Path), byOwner, ownerRate);
+        var entry = await store.GetEntryAsync(User, WebDavPath.Parse(path));
+        Remember(path, entry, commits);
+        return entry?.ToView(path);
     }
 
     public async Task<IReadOnlyList<string>?> List(ListRequest request)
@@ -271,6 +301,9 @@ public sealed partial class UserGrain(
         }
         return isPut && _user.Disabled ? Refusal.UserDisabled : Refusal.None;
     }
+
+    /// <summary>The operator may read and write any path of an existing user, disabled or not, whatever its allowed write paths.</summary>
+    private Refusal CheckOperator() => _user is null ? Refusal.UserNotFound : Refusal.None;
 
     /// <summary>Reads under /pub/ are public; under /priv/ they need a session whose capabilities allow the path.</summary>
     private Refusal CheckReader(string? sessionSecretHash, string path)

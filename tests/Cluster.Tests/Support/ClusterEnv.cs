@@ -61,5 +61,7 @@ public sealed record GatewayEndpoints(
 
     public Uri LinkUrl(string channel) => new(HttpRelay, "/link/" + channel);
 
+    public Uri InboxUrl(string id, string suffix = "") => new(HttpRelay, $"/inbox/{id}{suffix}");
+
     public override string ToString() => $"gateway {Index} ({Client})";
 }

@@ -23,4 +23,17 @@ public sealed class AdminOptionsValidatorTests
 
         Assert.True(new AdminOptionsValidator(testnet: true).Validate(null, options).Failed);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10_001)]
+    public void A_WebDAV_page_size_outside_one_to_ten_thousand_is_refused_naming_the_key(int size)
+    {
+        var options = new AdminOptions { Password = "secret", DavPageSize = size };
+
+        var result = new AdminOptionsValidator(testnet: true).Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Admin:DavPageSize", result.FailureMessage);
+    }
 }

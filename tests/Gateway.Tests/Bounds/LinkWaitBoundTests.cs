@@ -8,20 +8,13 @@ namespace PubkyCluster.Gateway.Tests.Bounds;
 /// <summary>Waiting /link requests are bounded per address (429) and per gateway (503); a wait that ends frees its place.</summary>
 public sealed class LinkWaitBoundTests(TightBoundsHomeserver fixture) : IClassFixture<TightBoundsHomeserver>, IAsyncLifetime
 {
-    private readonly CancellationTokenSource _end = new();
-    private readonly List<HttpClient> _clients = [];
-    private readonly List<Task> _waits = [];
+    private readonly HeldRequests _held = new();
 
     private TestHomeserver Server => fixture.Server;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    private HttpClient From(IPAddress address)
-    {
-        var client = LoopbackClient.From(address);
-        _clients.Add(client);
-        return client;
-    }
+    private HttpClient From(IPAddress address) => _held.From(address);
 
     private static string Channel() => "/link/bound-" + Guid.NewGuid().ToString("N");
 
@@ -29,22 +22,9 @@ public sealed class LinkWaitBoundTests(TightBoundsHomeserver fixture) : IClassFi
     private async Task<CancellationTokenSource> WaitAsync(IPAddress address)
     {
         var open = Server.Services.GetRequiredService<ResourceBounds>().LinkWaits.OpenFor(address);
-        var leave = CancellationTokenSource.CreateLinkedTokenSource(_end.Token);
-        _waits.Add(Ignore(From(address).GetAsync(Server.Url(Server.HttpRelayPort, Channel()), leave.Token)));
+        var leave = _held.Hold(address, Server.Url(Server.HttpRelayPort, Channel()));
         await BoundWait.UntilAsync(Server, b => b.LinkWaits, b => b.OpenFor(address), open + 1);
         return leave;
-    }
-
-    private static async Task Ignore(Task<HttpResponseMessage> request)
-    {
-        try
-        {
-            (await request).Dispose();
-        }
-        catch (OperationCanceledException)
-        {
-            // The test ended this wait on purpose.
-        }
     }
 
     [Fact]
@@ -108,13 +88,7 @@ public sealed class LinkWaitBoundTests(TightBoundsHomeserver fixture) : IClassFi
 
     public async Task DisposeAsync()
     {
-        await _end.CancelAsync();
-        await Task.WhenAll(_waits);
-        foreach (var client in _clients)
-        {
-            client.Dispose();
-        }
-        _end.Dispose();
+        await _held.DisposeAsync();
         await BoundWait.UntilAsync(Server, b => b.LinkWaits, b => b.OpenTotal, 0);
     }
 }

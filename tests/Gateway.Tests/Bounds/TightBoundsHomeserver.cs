@@ -19,6 +19,8 @@ public sealed class TightBoundsHomeserver : IAsyncLifetime
             ["Bounds:EventStreams"] = Total.ToString(),
             ["Bounds:LinkWaitsPerAddress"] = PerAddress.ToString(),
             ["Bounds:LinkWaits"] = Total.ToString(),
+            ["Bounds:InboxWaitsPerAddress"] = PerAddress.ToString(),
+            ["Bounds:InboxWaits"] = Total.ToString(),
         });
 
     public async Task DisposeAsync()

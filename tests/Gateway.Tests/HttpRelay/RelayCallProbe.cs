@@ -4,8 +4,8 @@ using PubkyCluster.Grains.HttpRelay;
 namespace PubkyCluster.Gateway.Tests.HttpRelay;
 
 /// <summary>
-/// Sees every call to a relay channel grain, so a test can wait until a /link request has reached its channel
-/// (a real event, waited for with a bound) instead of sleeping and hoping it has.
+/// Sees every call to a relay channel or inbox grain, so a test can wait until a /link or /inbox request has reached
+/// its grain (a real event, waited for with a bound) instead of sleeping and hoping it has.
 /// </summary>
 public sealed class RelayCallProbe : IIncomingGrainCallFilter
 {
@@ -15,7 +15,7 @@ public sealed class RelayCallProbe : IIncomingGrainCallFilter
 
     public async Task Invoke(IIncomingGrainCallContext context)
     {
-        if (context.InterfaceMethod?.DeclaringType != typeof(IHttpRelayChannelGrain))
+        if (context.InterfaceMethod?.DeclaringType is not { } grain || (grain != typeof(IHttpRelayChannelGrain) && grain != typeof(IHttpRelayInboxGrain)))
         {
             await context.Invoke();
             return;
@@ -42,7 +42,7 @@ public sealed class RelayCallProbe : IIncomingGrainCallFilter
     {
         if (!await Signal(channel, method, phase).WaitAsync(Patience))
         {
-            throw new TimeoutException($"No call of {method} on relay channel {channel} {phase} within {Patience}.");
+            throw new TimeoutException($"No call of {method} on relay grain {channel} {phase} within {Patience}.");
         }
     }
 

@@ -2,7 +2,7 @@ using PubkyCluster.Gateway.Tests.Support;
 
 namespace PubkyCluster.Gateway.Tests.HttpRelay;
 
-/// <summary>A relay whose waits end after two seconds.</summary>
+/// <summary>A relay whose /link and /inbox waits end after two seconds.</summary>
 public sealed class ShortTimeoutHomeserver : IAsyncLifetime
 {
     private TestHomeserver? _server;
@@ -10,7 +10,11 @@ public sealed class ShortTimeoutHomeserver : IAsyncLifetime
     public TestHomeserver Server => _server ?? throw new InvalidOperationException("The homeserver is not started.");
 
     public async Task InitializeAsync() =>
-        _server = await TestHomeserver.StartAsync(new Dictionary<string, string?> { ["HttpRelay:TimeoutSeconds"] = "2" });
+        _server = await TestHomeserver.StartAsync(new Dictionary<string, string?>
+        {
+            ["HttpRelay:TimeoutSeconds"] = "2",
+            ["HttpRelay:InboxTimeoutSeconds"] = "2",
+        });
 
     public async Task DisposeAsync()
     {

@@ -78,8 +78,8 @@ public sealed class UserGrainCluster : IAsyncDisposable
         return (grain, SessionSecret.Hash(grant.Secret!));
     }
 
-    /// <summary>A body written and completed as the gateway does, and the commit it would send, stamped now.</summary>
-    public async Task<PutCommit> UploadAsync(IUserGrain user, string sessionHash, string path, byte[] body)
+    /// <summary>A body written and completed as the gateway does, and the commit it would send, stamped now (no session: the operator's).</summary>
+    public async Task<PutCommit> UploadAsync(IUserGrain user, string? sessionHash, string path, byte[] body)
     {
         var blobId = BlobIds.New(user.GetPrimaryKeyString());
         await using (var upload = await Blobs.BeginUploadAsync(blobId))

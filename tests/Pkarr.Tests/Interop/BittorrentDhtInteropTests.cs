@@ -4,6 +4,7 @@ using Pubky.Pkarr.Dht;
 using Pubky.Pkarr.Packets;
 using Pubky.Pkarr.Tests.Dht;
 using Pubky.Protocol.Keys;
+using PubkyCluster.Tests.Node;
 
 namespace Pubky.Pkarr.Tests.Interop;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using PubkyCluster.Tests.Node;
 
 namespace Pubky.Pkarr.Tests.Interop;
 

@@ -6,10 +6,20 @@ namespace PubkyCluster.Tests.Processes;
 public static class BoundedCommand
 {
     /// <exception cref="System.ComponentModel.Win32Exception">The command is not on PATH.</exception>
-    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string file, IEnumerable<string> arguments, TimeSpan bound)
+    /// <remarks><paramref name="environment"/> is set for the command only; it runs in <paramref name="workingDirectory"/>, or this process's directory when null.</remarks>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(
+        string file, IEnumerable<string> arguments, TimeSpan bound,
+        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // Standard input is closed at once: a command that would wait for a typed answer fails instead of hanging (CI has no stdin).
+        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        start.WorkingDirectory = workingDirectory ?? "";
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start.");
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(bound);

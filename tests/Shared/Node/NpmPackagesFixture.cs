@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Pubky.Pkarr.Tests.Interop;
+namespace PubkyCluster.Tests.Node;
 
 /// <summary>
 /// Installs the pinned npm peers once per test run (<c>npm ci</c> from the committed lockfile) when node_modules is

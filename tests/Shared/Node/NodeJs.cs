@@ -1,9 +1,9 @@
 using System.Reflection;
 
-namespace Pubky.Pkarr.Tests.Interop;
+namespace PubkyCluster.Tests.Node;
 
-/// <summary>Where Node.js and the interop scripts are; interop tests skip when <c>node</c> is not on PATH.</summary>
-internal static class NodeJs
+/// <summary>Where Node.js and this test assembly's npm scripts are (its InteropJsDirectory metadata); Node tests skip when <c>node</c> is not on PATH.</summary>
+public static class NodeJs
 {
     public static string? Executable { get; } = FindOnPath("node");
 

@@ -1,4 +1,4 @@
-namespace Pubky.Pkarr.Tests.Interop;
+namespace PubkyCluster.Tests.Node;
 
 /// <summary>A fact that needs Node.js; skipped with a clear reason when <c>node</c> is not on PATH.</summary>
 public sealed class NodeFactAttribute : FactAttribute
@@ -7,7 +7,7 @@ public sealed class NodeFactAttribute : FactAttribute
     {
         if (NodeJs.Executable is null)
         {
-            Skip = "Node.js ('node') is not on PATH; the bittorrent-dht/pkarr interop tests need it.";
+            Skip = "Node.js ('node') is not on PATH; the tests that drive npm packages need it.";
         }
     }
 }

@@ -1,0 +1,33 @@
+using Pubky.Client.Http;
+using Pubky.Protocol.Keys;
+using PubkyCluster.Gateway.Tests.Support;
+
+namespace Pubky.Client.Tests.Support;
+
+/// <summary>A real homeserver in this process and SDK clients of it: one shared by a test class.</summary>
+public class ClientHomeserver : IAsyncLifetime
+{
+    private readonly HttpClient _http = new(new SocketsHttpHandler { UseCookies = false }) { Timeout = TimeSpan.FromSeconds(60) };
+
+    public TestHomeserver Server { get; private set; } = null!;
+
+    public Homeserver Homeserver { get; private set; } = null!;
+
+    /// <summary>Settings a subclass of the fixture gives the server (signup mode, quotas).</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    public async Task InitializeAsync()
+    {
+        Server = await TestHomeserver.StartAsync(Settings);
+        PublicKey.TryParseZ32(TestHomeserver.HomeserverZ32, out var key);
+        Homeserver = new Homeserver(Server.ClientUrl(), key);
+    }
+
+    public PubkyClient NewClient() => new(_http, Homeserver);
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await Server.DisposeAsync();
+    }
+}
