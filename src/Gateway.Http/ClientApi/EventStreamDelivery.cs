@@ -11,7 +11,7 @@ namespace PubkyCluster.Gateway.ClientApi;
 /// history, then waits for wake-ups (or, with a poll interval, at most that long) and re-reads from its cursors, so an
 /// event committed at any moment is delivered exactly once. A live stream ends cleanly when the gateway starts
 /// shutting down, so the client reconnects (elsewhere) from its last cursor instead of holding the shutdown until it is
-/// cut off.
+/// cut off; a live private stream also ends when its <see cref="StreamSession"/> does.
 /// </summary>
 public sealed class EventStreamDelivery(
     IGrainFactory grains, UserGrains users, HomeserverMetrics metrics, TimeProvider clock, IHostApplicationLifetime lifetime)
@@ -32,11 +32,12 @@ public sealed class EventStreamDelivery(
 
     /// <summary>
     /// Streams up to <paramref name="limit"/> events (all when null). Live, it is woken by <paramref name="wakers"/>'
-    /// commits; with <paramref name="pollEvery"/> it also re-reads that often, for events no subscribed grain announces.
+    /// commits; with <paramref name="pollEvery"/> it also re-reads that often, for events no subscribed grain announces;
+    /// with <paramref name="session"/> it lasts only as long as that session.
     /// </summary>
     public async Task SendAsync(
         HttpContext context, string cacheControl, IEventPageSource source, int? limit, bool live,
-        IReadOnlyList<IUserGrain> wakers, TimeSpan? pollEvery = null)
+        IReadOnlyList<IUserGrain> wakers, TimeSpan? pollEvery = null, StreamSession? session = null)
     {
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = cacheControl;
@@ -48,7 +49,7 @@ public sealed class EventStreamDelivery(
             var remaining = limit ?? int.MaxValue;
             if (live)
             {
-                await Follow(context, source, remaining, wakers, pollEvery);
+                await Follow(context, source, remaining, wakers, pollEvery, session);
             }
             else
             {
@@ -61,20 +62,32 @@ public sealed class EventStreamDelivery(
         }
     }
 
-    private async Task Follow(HttpContext context, IEventPageSource source, int remaining, IReadOnlyList<IUserGrain> wakers, TimeSpan? pollEvery)
+    private async Task Follow(
+        HttpContext context, IEventPageSource source, int remaining, IReadOnlyList<IUserGrain> wakers, TimeSpan? pollEvery,
+        StreamSession? session)
     {
-        var observer = new StreamWakeObserver(clock);
+        using var observer = new StreamWakeObserver(clock, session?.SecretHash);
         var reference = grains.CreateObjectReference<IUserEventObserver>(observer);
-        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        using var expiry = session?.ExpiresAt is { } expiresAt
+            ? new CancellationTokenSource(TimeSpan.FromTicks(Math.Max(0, (expiresAt - clock.GetUtcNow()).Ticks)), clock)
+            : new CancellationTokenSource();
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(
+            context.RequestAborted, lifetime.ApplicationStopping, observer.SessionEnded, expiry.Token);
         try
         {
             await Task.WhenAll(wakers.Select(g => g.Subscribe(reference)));
             var renewedAt = clock.GetTimestamp();
+            if (session is not null && !await session.StillAuthorizedAsync())
+            {
+                return;
+            }
             remaining -= await SendAvailable(context, source, remaining);
             var quietSince = clock.GetTimestamp();
             while (remaining > 0 && !ending.IsCancellationRequested)
             {
                 var woken = await observer.WaitAsync(pollEvery ?? KeepAlive, ending.Token);
+                // A wake-up and the end of the session may arrive together: nothing more is sent once it ended.
+                ending.Token.ThrowIfCancellationRequested();
                 if (woken || pollEvery is not null)
                 {
                     var sent = await SendAvailable(context, source, remaining);
@@ -91,12 +104,16 @@ public sealed class EventStreamDelivery(
                 {
                     await Task.WhenAll(wakers.Select(g => g.Subscribe(reference)));
                     renewedAt = clock.GetTimestamp();
+                    if (session is not null && !await session.StillAuthorizedAsync())
+                    {
+                        return;
+                    }
                 }
             }
         }
         catch (OperationCanceledException) when (ending.IsCancellationRequested)
         {
-            // The client went away, or the gateway is shutting down: the response ends here.
+            // The client went away, the gateway is shutting down, or the stream's session ended: the response ends here.
         }
         finally
         {

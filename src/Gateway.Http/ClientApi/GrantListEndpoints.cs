@@ -1,4 +1,3 @@
-using Pubky.Protocol.Auth.Grants;
 using PubkyCluster.Gateway.Http;
 using PubkyCluster.Grains.Users;
 
@@ -33,10 +32,6 @@ public static class GrantListEndpoints
 
     public static async Task<IResult> Revoke(HttpContext context, string gid, UserGrains users)
     {
-        if (gid.Length is 0 or > GrantIds.MaxLength)
-        {
-            return PlainText.Error(400, "Invalid grant ID format");
-        }
         if (Tenant.Resolve(context.Request) is not { } tenant)
         {
             return PlainText.Error(401, GrantSessionEndpoints.NoSessionMessage);

@@ -60,5 +60,6 @@ public static class GrantSignupEndpoint
         return grant.ExpiresAt - grant.IssuedAt > MaxLifetimeSeconds ? Invalid("signup grant lifetime exceeds 5 minutes") : null;
     }
 
-    private static IResult Invalid(string reason) => PlainText.Error(400, "Invalid signup grant: " + reason);
+    /// <summary>The reference answers the bare reason (error_mapping.rs: <c>InvalidSignupGrant(message) => bad_request(message)</c>).</summary>
+    private static IResult Invalid(string reason) => PlainText.Error(400, reason);
 }

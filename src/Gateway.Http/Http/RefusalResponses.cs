@@ -38,7 +38,10 @@ public static class RefusalResponses
             Refusal.PopNonceAlreadyUsed => (401, "PoP nonce already used"),
             Refusal.GrantRevoked => (401, "Grant has been revoked"),
             Refusal.GrantNotFound => (404, "Not Found"),
+            Refusal.GrantIdInvalid => (400, "Invalid grant ID format"),
             Refusal.RootCapabilityRequired => (403, "Root capability required"),
+            // The reference has no such bound (README, differences): 403, since retrying soon does not help.
+            Refusal.TooManyGrants => (403, "Too many grants for this user: revoked ones count until they expire"),
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "Not a refusal."),
         };
         return PlainText.Error(status, message);

@@ -23,6 +23,13 @@ public sealed class LimitsOptions
     /// </summary>
     public int MaxSessionsPerUser { get; set; } = 1000;
 
+    /// <summary>
+    /// Grants kept per user, each with its one bearer; revoked ones count until they expire (so presenting one again
+    /// says it was revoked). An exchange of a new grant beyond it is refused (403) once the expired ones are gone. The
+    /// reference has no bound.
+    /// </summary>
+    public int MaxGrantsPerUser { get; set; } = 100;
+
     /// <summary>The largest file body a PUT may carry; larger bodies get 413. The reference has no effective limit here.</summary>
     public long MaxBodyBytes { get; set; } = 100L * 1024 * 1024;
 
@@ -80,6 +87,10 @@ public sealed class LimitsOptionsValidator : IValidateOptions<LimitsOptions>
         if (options.MaxSessionsPerUser < 1)
         {
             errors.Add("Limits:MaxSessionsPerUser must be at least 1.");
+        }
+        if (options.MaxGrantsPerUser is < 1 or > 10_000)
+        {
+            errors.Add("Limits:MaxGrantsPerUser must be between 1 and 10000.");
         }
         if (options.EntryCacheSize is < 0 or > 1024)
         {

@@ -43,4 +43,10 @@ public enum Refusal
 
     /// <summary>Listing and revoking grants needs a session holding the root capability.</summary>
     RootCapabilityRequired,
+
+    /// <summary>A new grant beyond Limits:MaxGrantsPerUser, after the expired ones were forgotten.</summary>
+    TooManyGrants,
+
+    /// <summary>A grant id that cannot be one (empty or too long), told only to a root session as the reference does.</summary>
+    GrantIdInvalid,
 }

@@ -31,17 +31,22 @@ public sealed partial class UserGrain
         }
         if (_user is null)
         {
-            // The nonce stays spent although the exchange failed.
-            await state.WriteStateAsync();
-            return GrantSessionMint.Refused(Refusal.UserNotFound);
+            return await RefuseKeepingNonce(Refusal.UserNotFound);
+        }
+        if (grant is null && state.State.Grants.Count >= limits.Value.MaxGrantsPerUser)
+        {
+            // Expired grants are already forgotten; a revoked one must stay until it expires, or it could be exchanged again.
+            LogTooManyGrants(User, state.State.Grants.Count);
+            return await RefuseKeepingNonce(Refusal.TooManyGrants);
         }
         // The first copy of a grant is kept; an exchange with it again only rotates the bearer.
         grant ??= new StoredGrant(
             exchange.ClientId, CapabilityList.Parse(exchange.Capabilities).ToString(), exchange.ClientKey, exchange.IssuedAt,
             exchange.ExpiresAt, Revoked: false, BearerHash: null, BearerExpiresAt: 0, SessionCreatedAt: 0);
-        if (grant.BearerHash is { } previous)
+        var replaced = grant.BearerHash;
+        if (replaced is not null)
         {
-            state.State.Bearers.Remove(previous);
+            state.State.Bearers.Remove(replaced);
         }
         var bearer = BearerToken.Generate();
         var hash = SessionSecret.Hash(bearer);
@@ -49,6 +54,7 @@ public sealed partial class UserGrain
         state.State.Grants[exchange.GrantId] = grant;
         state.State.Bearers[hash] = exchange.GrantId;
         await state.WriteStateAsync();
+        AnnounceEnded(replaced is null ? [] : [replaced]);
         return new GrantSessionMint(Refusal.None, bearer, View(exchange.GrantId, grant));
     }
 
@@ -89,10 +95,15 @@ public sealed partial class UserGrain
 
     public async Task<Refusal> RevokeGrant(string? sessionHash, string grantId)
     {
+        // The reference's order (grant/routes.rs, revoke_grant): the session, the root capability, then the id's format.
         var refusal = RequireRoot(sessionHash);
         if (refusal != Refusal.None)
         {
             return refusal;
+        }
+        if (grantId.Length is 0 or > GrantIds.MaxLength)
+        {
+            return Refusal.GrantIdInvalid;
         }
         if (!state.State.Grants.ContainsKey(grantId))
         {
@@ -148,6 +159,7 @@ public sealed partial class UserGrain
         }
         state.State.Grants[grantId] = grant with { Revoked = true, BearerHash = null };
         await state.WriteStateAsync();
+        AnnounceEnded(grant.BearerHash is { } ended ? [ended] : []);
         LogGrantRevoked(User, grantId);
     }
 
@@ -175,6 +187,13 @@ public sealed partial class UserGrain
         }
     }
 
+    /// <summary>The nonce stays spent although the exchange failed.</summary>
+    private async Task<GrantSessionMint> RefuseKeepingNonce(Refusal refusal)
+    {
+        await state.WriteStateAsync();
+        return GrantSessionMint.Refused(refusal);
+    }
+
     private static GrantSessionView View(string id, StoredGrant grant) =>
         new(id, grant.ClientId, grant.Capabilities, grant.BearerExpiresAt, grant.ExpiresAt, grant.SessionCreatedAt);
 
@@ -182,4 +201,8 @@ public sealed partial class UserGrain
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "User {User}: grant {GrantId} revoked")]
     private partial void LogGrantRevoked(string user, string grantId);
+
+    [LoggerMessage(EventId = 6401, Level = LogLevel.Warning,
+        Message = "User {User}: refused a new grant, {Count} unexpired grants are kept (Limits:MaxGrantsPerUser)")]
+    private partial void LogTooManyGrants(string user, int count);
 }

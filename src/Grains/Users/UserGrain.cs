@@ -88,6 +88,7 @@ public sealed partial class UserGrain(
         if (state.State.Sessions.Remove(sessionSecretHash))
         {
             await state.WriteStateAsync();
+            AnnounceEnded([sessionSecretHash]);
         }
     }
 
@@ -500,6 +501,27 @@ public sealed partial class UserGrain(
         }
     }
 
+    /// <summary>
+    /// Tells every live subscriber which sessions ended, once that is durable, so a private stream opened with one of
+    /// them ends on whichever gateway it is open (the reference's auth revocation notices,
+    /// pubky-homeserver/src/client_server/auth/revocation.rs). A lost notice is caught by the stream's re-check when it
+    /// renews its subscription.
+    /// </summary>
+    private void AnnounceEnded(IReadOnlyCollection<string> sessionSecretHashes)
+    {
+        if (sessionSecretHashes.Count == 0)
+        {
+            return;
+        }
+        foreach (var subscriber in _subscribers.Live())
+        {
+            foreach (var hash in sessionSecretHashes)
+            {
+                subscriber.OnSessionEnded(hash).Ignore();
+            }
+        }
+    }
+
     /// <summary>The user's override when the operator set one (its limit, or none for unlimited), else the configured default.</summary>
     private Bandwidth? ReadRate() => RateOverride.FromText(_user?.Quota.RateRead) is { } rate ? rate.Limit : limits.Value.RateRead;
 
@@ -573,11 +595,15 @@ public sealed partial class UserGrain(
         var createdAt = UnixMicros.Now(clock);
         var sessions = state.State.Sessions;
         sessions[SessionSecret.Hash(secret)] = new StoredSession(capabilities, createdAt);
+        var dropped = new List<string>();
         while (sessions.Count > limits.Value.MaxSessionsPerUser)
         {
-            sessions.Remove(sessions.MinBy(s => s.Value.CreatedAtMicros).Key);
+            var oldest = sessions.MinBy(s => s.Value.CreatedAtMicros).Key;
+            sessions.Remove(oldest);
+            dropped.Add(oldest);
         }
         await state.WriteStateAsync();
+        AnnounceEnded(dropped);
         return new SessionGrant(Refusal.None, secret, capabilities, createdAt);
     }
 

@@ -8,9 +8,12 @@ public sealed class SseStream(HttpResponseMessage response, StreamReader reader)
 {
     public HttpResponseMessage Response { get; } = response;
 
-    public static async Task<SseStream> OpenAsync(HttpClient http, Uri url, CancellationToken cancellationToken)
+    public static Task<SseStream> OpenAsync(HttpClient http, Uri url, CancellationToken cancellationToken) =>
+        OpenAsync(http, new HttpRequestMessage(HttpMethod.Get, url), cancellationToken);
+
+    /// <summary>Sends <paramref name="request"/> (a GET with the caller's headers) and reads its body as it comes.</summary>
+    public static async Task<SseStream> OpenAsync(HttpClient http, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add("Accept", "text/event-stream");
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -52,6 +55,19 @@ public sealed class SseStream(HttpResponseMessage response, StreamReader reader)
             {
                 data.Add(value);
             }
+        }
+    }
+
+    /// <summary>Whether the server ends the stream, with no further message, before <paramref name="cancellationToken"/> fires.</summary>
+    public async Task<bool> EndsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await NextAsync(cancellationToken) is null;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

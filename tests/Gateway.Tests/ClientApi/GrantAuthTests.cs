@@ -161,10 +161,76 @@ public class GrantAuthTests(SharedHomeserver shared)
         using var root = new GrantClient(Server, user);
         await root.ExchangeAsync();
 
-        Assert.Equal(HttpStatusCode.NotFound, (await root.SendAsync(HttpMethod.Delete, "/auth/grant/session/unknown-grant")).StatusCode);
-        var malformed = await root.SendAsync(HttpMethod.Delete, $"/auth/grant/session/{new string('a', 37)}");
+        var unknown = await root.SendAsync(HttpMethod.Delete, "/auth/grant/session/unknown-grant");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("Not Found", await Text(unknown));
+        var malformed = await root.SendAsync(HttpMethod.Delete, $"/auth/grant/session/{new string('a', 23)}");
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal("Invalid grant ID format", await Text(malformed));
+    }
+
+    [Fact]
+    public async Task A_malformed_grant_id_is_checked_after_the_session_401_and_the_root_capability_403()
+    {
+        using var user = await TestUser.Create(Server).SignedUpAsync();
+        using var anonymous = new GrantClient(Server, user);
+        using var scoped = new GrantClient(Server, user, "/pub/app/:rw");
+        await scoped.ExchangeAsync();
+        var path = $"/auth/grant/session/{new string('a', 23)}";
+
+        var withoutSession = await anonymous.SendAsync(HttpMethod.Delete, path);
+        var withoutRoot = await scoped.SendAsync(HttpMethod.Delete, path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutSession.StatusCode);
+        Assert.Equal("No authenticated session found", await Text(withoutSession));
+        Assert.Equal(HttpStatusCode.Forbidden, withoutRoot.StatusCode);
+        Assert.Equal("Root capability required", await Text(withoutRoot));
+    }
+
+    [Fact]
+    public async Task A_grant_id_of_23_characters_is_400_Invalid_grant_format_at_exchange()
+    {
+        using var user = await TestUser.Create(Server).SignedUpAsync();
+        using var app = new GrantClient(Server, user);
+        using var http = Server.CreateClient();
+        var grant = app.Grant with { GrantId = new string('a', 23) };
+
+        var exchange = await http.PostAsJsonAsync(Server.ClientUrl("/auth/grant/session"), new { grant = grant.Sign(user.Keypair), pop = app.Pop() });
+
+        Assert.Equal(HttpStatusCode.BadRequest, exchange.StatusCode);
+        Assert.Equal("Invalid grant: invalid grant format", await Text(exchange));
+    }
+
+    [Fact]
+    public async Task A_bearer_presented_for_another_users_host_is_401_as_an_unknown_bearer()
+    {
+        using var owner = await TestUser.Create(Server).SignedUpAsync();
+        using var other = await TestUser.Create(Server).SignedUpAsync();
+        using var app = new GrantClient(Server, owner);
+        await app.ExchangeAsync();
+
+        var write = await other.SendAsync(HttpMethod.Put, "/pub/app/x.txt", new StringContent("x"),
+            configure: request => request.Headers.Authorization = new("Bearer", app.Bearer));
+
+        // The reference answers 403 "Session user does not match target tenant" (README, differences).
+        Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode);
+        Assert.Equal("No session found for session secret", await Text(write));
+    }
+
+    [Fact]
+    public async Task Revoking_another_users_grant_id_is_404_Not_Found_and_leaves_the_grant_live()
+    {
+        using var owner = await TestUser.Create(Server).SignedUpAsync();
+        using var other = await TestUser.Create(Server).SignedUpAsync();
+        using var app = new GrantClient(Server, owner);
+        await app.ExchangeAsync();
+
+        var revoke = await other.SendAsync(HttpMethod.Delete, $"/auth/grant/session/{app.Grant.GrantId}");
+
+        // The reference answers 403 "Grant does not belong to authenticated user" (README, differences).
+        Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);
+        Assert.Equal("Not Found", await Text(revoke));
+        Assert.Equal(HttpStatusCode.Created, (await app.PutTextAsync("/pub/app/still.txt", "s")).StatusCode);
     }
 
     [Fact]

@@ -20,12 +20,13 @@ public sealed class GrantClient : IDisposable
     private readonly Keypair _client = Keypair.Random();
     private readonly HttpClient _http;
 
-    public GrantClient(TestHomeserver server, TestUser user, string capabilities = "/:rw", string clientId = "test.app")
+    public GrantClient(
+        TestHomeserver server, TestUser user, string capabilities = "/:rw", string clientId = "test.app", long lifetimeSeconds = 86_400)
     {
         _server = server;
         _user = user;
         _http = server.CreateClient();
-        Grant = NewGrant(server, user, capabilities, clientId, lifetimeSeconds: 86_400, _client);
+        Grant = NewGrant(server, user, capabilities, clientId, lifetimeSeconds, _client);
     }
 
     public string? Bearer { get; set; }
@@ -54,16 +55,24 @@ public sealed class GrantClient : IDisposable
         return response;
     }
 
-    /// <summary>A grant signup as the signer does it: a root grant for "pubky.signup" living five minutes.</summary>
-    public async Task<HttpResponseMessage> SignUpAsync(string query = "")
+    /// <summary>A grant signup as the signer does it (by default): a root grant for "pubky.signup" living five minutes.</summary>
+    public async Task<HttpResponseMessage> SignUpAsync(
+        string query = "", string capabilities = "/:rw", string clientId = "pubky.signup", long lifetimeSeconds = 300)
     {
-        var grant = NewGrant(_server, _user, "/:rw", "pubky.signup", lifetimeSeconds: 300, _client);
+        var grant = NewGrant(_server, _user, capabilities, clientId, lifetimeSeconds, _client);
         var pop = new PopClaims(PublicKey.ParseZ32(TestHomeserver.HomeserverZ32), grant.GrantId, GrantIds.NewId(), Now(_server)).Sign(_client);
         return await _http.PostAsJsonAsync(_server.ClientUrl("/auth/grant/signup" + query), new { grant = grant.Sign(_user.Keypair), pop });
     }
 
     /// <summary>A request with the bearer (when there is one) and pubky-host = the _user.</summary>
-    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content = null)
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, HttpContent? content = null) =>
+        _http.SendAsync(Request(method, pathAndQuery, content));
+
+    /// <summary>GET /events-stream with the bearer, read as it comes.</summary>
+    public async Task<SseReader> OpenStreamAsync(string query) =>
+        new(await _http.SendAsync(Request(HttpMethod.Get, "/events-stream?" + query, null), HttpCompletionOption.ResponseHeadersRead));
+
+    private HttpRequestMessage Request(HttpMethod method, string pathAndQuery, HttpContent? content)
     {
         var request = new HttpRequestMessage(method, _server.ClientUrl(pathAndQuery)) { Content = content };
         request.Headers.Add("pubky-host", _user.Z32);
@@ -71,7 +80,7 @@ public sealed class GrantClient : IDisposable
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Bearer);
         }
-        return _http.SendAsync(request);
+        return request;
     }
 
     public Task<HttpResponseMessage> PutTextAsync(string path, string text) => SendAsync(HttpMethod.Put, path, new StringContent(text));

@@ -53,4 +53,27 @@ public sealed class StreamWakeObserverTests
 
         Assert.False(await second.WaitAsync(TimeSpan.FromSeconds(15)));
     }
+
+    [Fact]
+    public async Task The_end_of_the_streams_own_session_ends_it_and_another_sessions_does_not()
+    {
+        using var observer = new StreamWakeObserver(_time, "own-hash");
+
+        await observer.OnSessionEnded("other-hash");
+        var afterOther = observer.SessionEnded.IsCancellationRequested;
+        await observer.OnSessionEnded("own-hash");
+
+        Assert.False(afterOther);
+        Assert.True(observer.SessionEnded.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task A_stream_opened_without_a_session_is_never_ended_by_one()
+    {
+        using var observer = new StreamWakeObserver(_time);
+
+        await observer.OnSessionEnded("any-hash");
+
+        Assert.False(observer.SessionEnded.IsCancellationRequested);
+    }
 }

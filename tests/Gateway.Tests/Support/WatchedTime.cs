@@ -33,6 +33,22 @@ public sealed class WatchedTime : FakeTimeProvider
     public async Task<TimeSpan> NextTimerAsync(CancellationToken cancellationToken) =>
         await _started.Reader.ReadAsync(cancellationToken);
 
+    /// <summary>Forgets the timers started so far, so the next <see cref="NextTimerAsync"/> is one started after this.</summary>
+    public void ForgetStartedTimers()
+    {
+        while (_started.Reader.TryRead(out _))
+        {
+        }
+    }
+
+    /// <summary>Waits until a timer due in exactly <paramref name="due"/> is started (e.g. a loop's next wait).</summary>
+    public async Task TimerStartedAsync(TimeSpan due, CancellationToken cancellationToken)
+    {
+        while (await NextTimerAsync(cancellationToken) != due)
+        {
+        }
+    }
+
     /// <summary>
     /// Starts <paramref name="start"/>'s work and moves time past each short timer (at most <paramref name="longest"/>;
     /// longer ones belong to background work) started until it completes; returns its result and how much fake time that took.
@@ -40,9 +56,7 @@ public sealed class WatchedTime : FakeTimeProvider
     /// </summary>
     public async Task<(T Result, TimeSpan Advanced)> AdvanceUntilAsync<T>(Func<Task<T>> start, TimeSpan longest)
     {
-        while (_started.Reader.TryRead(out _))
-        {
-        }
+        ForgetStartedTimers();
         var work = start();
         using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var advanced = TimeSpan.Zero;

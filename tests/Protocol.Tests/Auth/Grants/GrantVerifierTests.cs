@@ -73,9 +73,9 @@ public sealed class GrantVerifierTests : IDisposable
     }
 
     [Fact]
-    public void A_grant_id_longer_than_36_characters_is_a_format_error() =>
+    public void A_grant_id_longer_than_22_characters_is_a_format_error() =>
         Assert.Equal(GrantError.GrantInvalidFormat,
-            Refusal(() => Verifier.VerifyGrant((Grant() with { GrantId = new string('a', 37) }).Sign(_user))));
+            Refusal(() => Verifier.VerifyGrant((Grant() with { GrantId = new string('a', 23) }).Sign(_user))));
 
     [Fact]
     public void A_grant_signed_by_another_key_than_its_issuer_has_a_bad_signature() =>
