@@ -1,0 +1,21 @@
+namespace Pubky.Client.Auth;
+
+/// <summary>
+/// AuthToken timestamps: microseconds since the Unix epoch, strictly increasing within one instance, because a
+/// homeserver refuses a token whose timestamp and key it has seen before (spec A8.1, "AuthToken already used").
+/// </summary>
+internal sealed class TokenTimestamps(TimeProvider clock)
+{
+    private readonly Lock _lock = new();
+    private ulong _last;
+
+    public ulong Next()
+    {
+        var now = (ulong)(clock.GetUtcNow().ToUnixTimeMilliseconds() * 1000);
+        lock (_lock)
+        {
+            _last = Math.Max(now, _last + 1);
+            return _last;
+        }
+    }
+}
