@@ -22,9 +22,15 @@ public sealed class PubkyClient
     private readonly TokenTimestamps _timestamps;
 
     public PubkyClient(HttpClient http, Homeserver homeserver, TimeProvider? clock = null)
+        : this(http, homeserver, new TokenTimestamps(clock ?? TimeProvider.System))
+    {
+    }
+
+    /// <summary>With the timestamps of a signer that signs other tokens for the same key too (<see cref="AuthSigner"/>'s signup, then approval).</summary>
+    internal PubkyClient(HttpClient http, Homeserver homeserver, TokenTimestamps timestamps)
     {
         _http = new HomeserverHttp(http, homeserver);
-        _timestamps = new TokenTimestamps(clock ?? TimeProvider.System);
+        _timestamps = timestamps;
         Public = new PublicStorage(_http);
     }
 

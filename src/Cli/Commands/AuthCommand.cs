@@ -11,15 +11,15 @@ public static class AuthCommand
     {
         var auth = new Command("auth", "Answer a third-party app's pubkyauth request.");
 
-        var link = new Argument<string>("pubkyauth-url") { Description = "The app's pubkyauth://signin?… link (quote it: it holds '&')." };
-        var approve = new Command("approve", "Grant the link's capabilities: sign an AuthToken with the key and send it, encrypted, to the app through the link's relay.")
+        var link = new Argument<string>("pubkyauth-url") { Description = "The app's pubkyauth://signin?… or pubkyauth://signup?… link (quote it: it holds '&')." };
+        var approve = new Command("approve", "Grant the link's capabilities (for a signup link, after signing up on its homeserver and publishing the record): sign an AuthToken with the key and send it, encrypted, to the app through the link's relay.")
         {
             link, GlobalOptions.Key,
         };
         CliRun.Action(approve, async (context, cancellation) =>
         {
             using var user = context.LoadKey();
-            var request = await new AuthSigner(context.Http).ApproveAsync(user, context.Parse.GetValue(link)!, cancellation);
+            var request = await new AuthSigner(context.Http, context.Pkdns()).ApproveAsync(user, context.Parse.GetValue(link)!, cancellation);
             context.Output.Result(
                 $"approved {request.Capabilities} for {user.PublicKey.Z32} through {request.Relay}",
                 new { public_key = user.PublicKey.Z32, capabilities = request.Capabilities.ToString(), relay = request.Relay.ToString() });

@@ -32,10 +32,14 @@ public sealed class AuthFlow
     /// <summary>The <c>pubkyauth://signin?…</c> deep link to show (as a QR code) to the signer.</summary>
     public string AuthorizationUrl => Request.ToString();
 
-    /// <summary>A new request with a fresh random client secret, through <paramref name="relay"/> (default <see cref="AuthRequest.DefaultRelay"/>).</summary>
+    /// <summary>
+    /// A new request with a fresh random client secret, through <paramref name="relay"/> (default
+    /// <see cref="AuthRequest.DefaultRelay"/>); with <paramref name="signup"/> a signup link, for a user who has no account yet.
+    /// </summary>
     public static AuthFlow Start(
-        HttpClient http, PkdnsClient pkdns, CapabilityList capabilities, Uri? relay = null, TimeProvider? clock = null) =>
-        new(http, pkdns, new AuthRequest(capabilities, relay ?? AuthRequest.DefaultRelay, RandomNumberGenerator.GetBytes(AuthRequest.SecretLength)),
+        HttpClient http, PkdnsClient pkdns, CapabilityList capabilities, Uri? relay = null, AuthSignup? signup = null, TimeProvider? clock = null) =>
+        new(http, pkdns,
+            new AuthRequest(capabilities, relay ?? AuthRequest.DefaultRelay, RandomNumberGenerator.GetBytes(AuthRequest.SecretLength), signup),
             clock ?? TimeProvider.System);
 
     /// <summary>Waits (until <paramref name="cancellation"/>) for the signer's token, decrypted and verified (time window, signature).</summary>

@@ -1,13 +1,15 @@
 using System.Net;
 using Pubky.Protocol.Capabilities;
 using Pubky.Protocol.Hashing;
+using Pubky.Protocol.Keys;
 
 namespace Pubky.Client.Auth;
 
 /// <summary>
-/// A third-party app's sign-in request, the <c>pubkyauth://signin?caps=…&amp;relay=…&amp;secret=…</c> deep link of spec A10
-/// (pubky-core v0.6.0: pubky-sdk/src/actors/auth/deep_links/signin.rs): the capabilities asked for, the http relay
-/// the answer goes through and the 32-byte client secret that both names the relay channel and encrypts the answer.
+/// A third-party app's request, the <c>pubkyauth://signin?caps=…&amp;relay=…&amp;secret=…</c> deep link of spec A10
+/// (pubky-core v0.6.0: pubky-sdk/src/actors/auth/deep_links/signin.rs, signup.rs): the capabilities asked for, the http
+/// relay the answer goes through and the 32-byte client secret that both names the relay channel and encrypts the
+/// answer; a <c>pubkyauth://signup?…&amp;hs=…[&amp;st=…]</c> link also names where the signer signs up first.
 /// </summary>
 public sealed class AuthRequest
 {
@@ -20,7 +22,7 @@ public sealed class AuthRequest
 
     private readonly byte[] _secret;
 
-    public AuthRequest(CapabilityList capabilities, Uri relay, ReadOnlySpan<byte> secret)
+    public AuthRequest(CapabilityList capabilities, Uri relay, ReadOnlySpan<byte> secret, AuthSignup? signup = null)
     {
         if (secret.Length != SecretLength)
         {
@@ -33,6 +35,7 @@ public sealed class AuthRequest
         Capabilities = capabilities;
         Relay = relay;
         _secret = secret.ToArray();
+        Signup = signup;
     }
 
     public CapabilityList Capabilities { get; }
@@ -41,6 +44,9 @@ public sealed class AuthRequest
     public Uri Relay { get; }
 
     public ReadOnlySpan<byte> Secret => _secret;
+
+    /// <summary>Set for a signup link: the signer creates the account there before approving.</summary>
+    public AuthSignup? Signup { get; }
 
     /// <summary>Where app and signer meet: the relay base without a trailing slash, then the channel id (the reference pops an empty last segment).</summary>
     public Uri ChannelUrl
@@ -53,13 +59,19 @@ public sealed class AuthRequest
         }
     }
 
-    /// <summary>The deep link as the reference SDK writes it: caps and relay unescaped, the secret in unpadded base64url.</summary>
-    public override string ToString() =>
-        $"pubkyauth://signin?caps={Capabilities}&relay={Relay.AbsoluteUri}&secret={Base64UrlNoPad.Encode(_secret)}";
+    /// <summary>The deep link as the reference SDK writes it: caps, relay and signup token unescaped, the secret in unpadded base64url.</summary>
+    public override string ToString()
+    {
+        var common = $"caps={Capabilities}&relay={Relay.AbsoluteUri}&secret={Base64UrlNoPad.Encode(_secret)}";
+        return Signup is null
+            ? "pubkyauth://signin?" + common
+            : $"pubkyauth://signup?{common}&hs={Signup.Homeserver.Z32}" + (Signup.Token is null ? "" : "&st=" + Signup.Token);
+    }
 
     /// <summary>
-    /// Reads a sign-in link: scheme <c>pubkyauth</c> or <c>pubkyring</c>, intent <c>signin</c> or none (the legacy
-    /// <c>pubkyauth:///?…</c>), the first <c>caps</c>, <c>relay</c> and <c>secret</c> (form-decoded, as the reference's URL parser does).
+    /// Reads a sign-in or signup link: scheme <c>pubkyauth</c> or <c>pubkyring</c>, intent <c>signin</c>, none (the
+    /// legacy <c>pubkyauth:///?…</c>) or <c>signup</c> (with <c>hs</c>, optionally <c>st</c>); the first <c>caps</c>,
+    /// <c>relay</c> and <c>secret</c> (form-decoded, as the reference's URL parser does).
     /// </summary>
     /// <exception cref="FormatException">With the reference's wording: "Invalid schema", "Invalid intent", "Missing query parameter caps", …</exception>
     public static AuthRequest Parse(string link)
@@ -78,9 +90,10 @@ public sealed class AuthRequest
         var queryStart = rest.IndexOf('?');
         var authority = queryStart < 0 ? rest : rest[..queryStart];
         var intent = authority.Split('/')[0];
-        if (intent.Length > 0 && !intent.Equals("signin", StringComparison.OrdinalIgnoreCase))
+        var isSignup = intent.Equals("signup", StringComparison.OrdinalIgnoreCase);
+        if (intent.Length > 0 && !isSignup && !intent.Equals("signin", StringComparison.OrdinalIgnoreCase))
         {
-            throw new FormatException("Invalid intent. Expected signin");
+            throw new FormatException("Invalid intent. Expected signin or signup");
         }
         var query = QueryPairs(queryStart < 0 ? "" : rest[(queryStart + 1)..]);
 
@@ -94,7 +107,16 @@ public sealed class AuthRequest
         {
             throw new FormatException($"Invalid query parameter secret: expected {SecretLength} bytes in unpadded base64url");
         }
-        return new AuthRequest(capabilities, relay, secret);
+        AuthSignup? signup = null;
+        if (isSignup)
+        {
+            if (!PublicKey.TryParseZ32(Required(query, "hs"), out var homeserver))
+            {
+                throw new FormatException("Invalid query parameter hs");
+            }
+            signup = new AuthSignup(homeserver, query.GetValueOrDefault("st"));
+        }
+        return new AuthRequest(capabilities, relay, secret, signup);
     }
 
     private static string Required(Dictionary<string, string> query, string name) =>

@@ -30,6 +30,23 @@ public sealed class AuthFlowTests(ClientHomeserver homeserver) : IClassFixture<C
     }
 
     [Fact]
+    public async Task A_signup_approval_creates_the_account_publishes_its_record_and_gives_the_app_a_session()
+    {
+        using var user = Keypair.Random();
+        var signup = new AuthSignup(homeserver.Homeserver.Key);
+        var flow = AuthFlow.Start(homeserver.Http, homeserver.Pkdns(), Caps, homeserver.HttpRelayLink, signup);
+        using var bound = new CancellationTokenSource(Bound);
+
+        var approval = flow.AwaitApprovalAsync(bound.Token);
+        await new AuthSigner(homeserver.Http, homeserver.Pkdns()).ApproveAsync(user, flow.AuthorizationUrl, bound.Token);
+        var session = await approval;
+
+        Assert.Equal(user.PublicKey, session.User);
+        Assert.Equal(Caps, session.Info.Capabilities);
+        Assert.Equal(homeserver.Homeserver.Key, (await homeserver.Pkdns().ResolveHomeserverAsync(user.PublicKey, bound.Token))?.Key);
+    }
+
+    [Fact]
     public async Task An_answer_encrypted_with_another_secret_is_refused_as_undecryptable()
     {
         using var user = Keypair.Random();

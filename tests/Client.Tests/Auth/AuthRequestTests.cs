@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Pubky.Client.Auth;
 using Pubky.Protocol.Capabilities;
 using Pubky.Protocol.Hashing;
+using Pubky.Protocol.Keys;
 
 namespace Pubky.Client.Tests.Auth;
 
@@ -55,12 +56,27 @@ public sealed class AuthRequestTests
     }
 
     [Fact]
-    public void A_signup_link_is_refused_as_not_a_sign_in()
+    public void A_signup_link_is_written_as_the_reference_sdk_writes_it_and_reads_back_with_its_homeserver_and_token()
     {
-        var refusal = Assert.Throws<FormatException>(() => AuthRequest.Parse(
-            "pubkyauth://signup?caps=/pub/pubky.app/:rw&secret=kqnceEMgrNQM_xi06oQXjA3cJHX_RQmw1BY6JE1bse8&relay=https://httprelay.pubky.app/link&hs=5jsjx1o6fzu6aeeo697r3i5rx15zq41kikcye8wtwdqm4nb4tryo"));
+        var secret = Enumerable.Repeat((byte)7, 32).ToArray();
+        var homeserver = PublicKey.ParseZ32("5jsjx1o6fzu6aeeo697r3i5rx15zq41kikcye8wtwdqm4nb4tryo");
+        var request = new AuthRequest(Caps, new Uri("https://httprelay.pubky.app/link"), secret, new AuthSignup(homeserver, "1234567890"));
 
-        Assert.Equal("Invalid intent. Expected signin", refusal.Message);
+        var link = request.ToString();
+        var parsed = AuthRequest.Parse(link);
+
+        Assert.Equal(
+            "pubkyauth://signup?caps=/pub/app.example/:rw,/pub/foo.txt:r&relay=https://httprelay.pubky.app/link&secret="
+            + Base64UrlNoPad.Encode(secret) + "&hs=5jsjx1o6fzu6aeeo697r3i5rx15zq41kikcye8wtwdqm4nb4tryo&st=1234567890", link);
+        Assert.Equal(request.Signup, parsed.Signup);
+    }
+
+    [Fact]
+    public void A_seed_export_link_is_refused_as_neither_sign_in_nor_signup()
+    {
+        var refusal = Assert.Throws<FormatException>(() => AuthRequest.Parse("pubkyauth://secret_export?secret=kqnceEMgrNQM_xi06oQXjA3cJHX_RQmw1BY6JE1bse8"));
+
+        Assert.Equal("Invalid intent. Expected signin or signup", refusal.Message);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Pubky.Client.Auth;
 using Pubky.Client.Tests.Support;
 using Pubky.Protocol.Capabilities;
+using Pubky.Protocol.Keys;
 using PubkyCluster.Tests.Node;
 using PubkyCluster.Tests.Processes;
 
@@ -36,6 +37,28 @@ public sealed class OfficialClientAuthFlowTests(ClientHomeserver homeserver) : I
         Assert.True(result.GetProperty("ok").GetBoolean(), result.ToString());
         Assert.Equal(user.PublicKey.Z32, result.GetProperty("z32").GetString());
         Assert.Equal(Caps.Split(','), result.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [NodeFact]
+    public async Task The_sdk_signs_up_and_approves_a_signup_flow_the_official_client_started()
+    {
+        using var user = Keypair.Random();
+        var app = RunScriptAsync("auth-app.mjs", new
+        {
+            pkarrRelay = homeserver.PkarrRelay.ToString(),
+            httpRelay = homeserver.HttpRelayLink.ToString(),
+            caps = Caps,
+            urlFile = _urlFile,
+            signupHomeserver = homeserver.Homeserver.Key.Z32,
+        });
+
+        var link = await AuthorizationUrlAsync(app);
+        var request = await new AuthSigner(homeserver.Http, homeserver.Pkdns()).ApproveAsync(user, link);
+        var result = await app;
+
+        Assert.Equal(homeserver.Homeserver.Key, request.Signup?.Homeserver);
+        Assert.True(result.GetProperty("ok").GetBoolean(), result.ToString());
+        Assert.Equal(user.PublicKey.Z32, result.GetProperty("z32").GetString());
     }
 
     [NodeFact]

@@ -39,14 +39,14 @@ public sealed class AuthApproveCliTests(ClientHomeserver homeserver) : IClassFix
     }
 
     [Fact]
-    public async Task Auth_approve_of_a_signup_link_exits_2_with_the_reason()
+    public async Task Auth_approve_of_a_link_without_a_secret_exits_2_naming_the_parameter()
     {
         using var user = await UserWithKeyFileAsync();
 
-        var refused = await PubkyCli.RunAsync(["auth", "approve", "pubkyauth://signup?caps=/pub/app/:rw&relay=http://127.0.0.1:1/link&secret=kqnceEMgrNQM_xi06oQXjA3cJHX_RQmw1BY6JE1bse8", "--key", KeyFile]);
+        var refused = await PubkyCli.RunAsync(["auth", "approve", "pubkyauth://signin?caps=/pub/app/:rw&relay=http://127.0.0.1:1/link", "--key", KeyFile]);
 
         Assert.Equal(2, refused.ExitCode);
-        Assert.Contains("Invalid intent. Expected signin", refused.Errors, StringComparison.Ordinal);
+        Assert.Contains("Missing query parameter secret", refused.Errors, StringComparison.Ordinal);
     }
 
     public void Dispose() => _work.Delete(recursive: true);

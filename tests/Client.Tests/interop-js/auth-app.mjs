@@ -1,12 +1,12 @@
 // The official JS client as the keyless third-party app of a pubkyauth flow.
 //
-// Usage: node auth-app.mjs '<json>' where json = { pkarrRelay, httpRelay, caps, urlFile }.
-// Starts a sign-in flow through httpRelay, writes its authorization URL to urlFile (whole, by a rename) for the
+// Usage: node auth-app.mjs '<json>' where json = { pkarrRelay, httpRelay, caps, urlFile, signupHomeserver? }.
+// Starts a sign-in flow (a signup flow on signupHomeserver, a z32 key, when given) through httpRelay, writes its authorization URL to urlFile (whole, by a rename) for the
 // signer under test, waits for the approval and prints ONE JSON line: { ok: true, z32, capabilities } or
 // { ok: false, message }.
 
 import { writeFileSync, renameSync } from "node:fs";
-import { AuthFlowKind, Client, Pubky } from "@synonymdev/pubky";
+import { AuthFlowKind, Client, Pubky, PublicKey } from "@synonymdev/pubky";
 
 const APPROVAL_TIMEOUT_MS = 60_000;
 
@@ -14,7 +14,8 @@ const request = JSON.parse(process.argv[2]);
 const pubky = Pubky.withClient(new Client({ pkarr: { relays: [request.pkarrRelay], requestTimeout: 5_000 } }));
 let timer;
 try {
-  const flow = pubky.startAuthFlow(request.caps, AuthFlowKind.signin(), request.httpRelay);
+  const kind = request.signupHomeserver ? AuthFlowKind.signup(PublicKey.from(request.signupHomeserver), null) : AuthFlowKind.signin();
+  const flow = pubky.startAuthFlow(request.caps, kind, request.httpRelay);
   writeFileSync(request.urlFile + ".part", flow.authorizationUrl);
   renameSync(request.urlFile + ".part", request.urlFile);
   const timeout = new Promise((_, reject) => {
