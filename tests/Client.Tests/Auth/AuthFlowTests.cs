@@ -4,6 +4,7 @@ using Pubky.Client.Tests.Support;
 using Pubky.Protocol.Auth;
 using Pubky.Protocol.Capabilities;
 using Pubky.Protocol.Keys;
+using Pubky.Protocol.Time;
 
 namespace Pubky.Client.Tests.Auth;
 
@@ -52,7 +53,7 @@ public sealed class AuthFlowTests(ClientHomeserver homeserver) : IClassFixture<C
         using var user = Keypair.Random();
         var flow = AuthFlow.Start(homeserver.Http, homeserver.Pkdns(), Caps, homeserver.HttpRelayLink);
         using var bound = new CancellationTokenSource(Bound);
-        var token = AuthToken.Sign(user, Caps, (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000);
+        var token = AuthToken.Sign(user, Caps, UnixMicros.Now(TimeProvider.System));
         var wrongBox = SecretBox.Encrypt(token.Encoded, new byte[SecretBox.KeyLength]);
 
         var awaiting = flow.AwaitTokenAsync(bound.Token);
