@@ -3,7 +3,7 @@ using Pubky.Cli.Commands;
 using Pubky.Cli.Console;
 
 // pubky: the command-line tool over the .NET SDK (README, "The pubky command"); exit statuses in Console/ExitCodes.cs.
-var root = new RootCommand("pubky: keys, accounts, files and events on Pubky homeservers; moving and mirroring an account; admin tasks.")
+var root = new RootCommand("pubky: keys, accounts, files and events on Pubky homeservers; approving an app's sign-in; moving and mirroring an account; admin tasks.")
 {
     GlobalOptions.Json,
     GlobalOptions.Relays,
@@ -18,5 +18,6 @@ root.Subcommands.Add(StorageCommands.Remove());
 root.Subcommands.Add(EventsCommand.Build());
 root.Subcommands.Add(MoveCommands.Migrate());
 root.Subcommands.Add(MoveCommands.Mirror());
+root.Subcommands.Add(AuthCommand.Build());
 root.Subcommands.Add(AdminCommands.Build());
 return await root.Parse(args).InvokeAsync();

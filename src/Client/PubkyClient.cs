@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Pubky.Client.Auth;
 using Pubky.Client.Events;
 using Pubky.Client.Http;
 using Pubky.Client.Sessions;
@@ -18,14 +19,18 @@ namespace Pubky.Client;
 public sealed class PubkyClient
 {
     private readonly HomeserverHttp _http;
-    private readonly TimeProvider _clock;
-    private static readonly Lock TimestampLock = new();
-    private static ulong _lastTimestamp;
+    private readonly TokenTimestamps _timestamps;
 
     public PubkyClient(HttpClient http, Homeserver homeserver, TimeProvider? clock = null)
+        : this(http, homeserver, new TokenTimestamps(clock ?? TimeProvider.System))
+    {
+    }
+
+    /// <summary>With the timestamps of a signer that signs other tokens for the same key too (<see cref="AuthSigner"/>'s signup, then approval).</summary>
+    internal PubkyClient(HttpClient http, Homeserver homeserver, TokenTimestamps timestamps)
     {
         _http = new HomeserverHttp(http, homeserver);
-        _clock = clock ?? TimeProvider.System;
+        _timestamps = timestamps;
         Public = new PublicStorage(_http);
     }
 
@@ -39,13 +44,18 @@ public sealed class PubkyClient
         Keypair keypair, string? signupToken = null, CapabilityList? capabilities = null, CancellationToken cancellation = default)
     {
         var path = signupToken is null ? "/signup" : "/signup?signup_token=" + Uri.EscapeDataString(signupToken);
-        return await SessionFromAsync(_http.Request(HttpMethod.Post, path, Homeserver.Key), keypair, capabilities, cancellation);
+        return await SessionFromAsync(_http.Request(HttpMethod.Post, path, Homeserver.Key), Sign(keypair, capabilities), cancellation);
     }
 
     /// <summary>A new session for a user who has an account here.</summary>
     /// <exception cref="Errors.PubkyRequestException">404 "Not Found" when the user has no account here.</exception>
     public Task<PubkySession> SigninAsync(Keypair keypair, CapabilityList? capabilities = null, CancellationToken cancellation = default) =>
-        SessionFromAsync(_http.Request(HttpMethod.Post, "/session", keypair.PublicKey), keypair, capabilities, cancellation);
+        SigninAsync(Sign(keypair, capabilities), cancellation);
+
+    /// <summary>A new session from a token someone else signed: the signer's answer in the third-party flow (<see cref="AuthFlow"/>).</summary>
+    /// <exception cref="Errors.PubkyRequestException">404 "Not Found" when the token's user has no account here; 400 when the token is stale or used.</exception>
+    public Task<PubkySession> SigninAsync(AuthToken token, CancellationToken cancellation = default) =>
+        SessionFromAsync(_http.Request(HttpMethod.Post, "/session", token.PublicKey), token, cancellation);
 
     /// <summary>The session an <see cref="PubkySession.ExportSecret"/> came from, checked with the homeserver.</summary>
     /// <exception cref="FormatException">Not an exported secret.</exception>
@@ -81,29 +91,16 @@ public sealed class PubkyClient
         }
     }
 
-    private async Task<PubkySession> SessionFromAsync(
-        HttpRequestMessage request, Keypair keypair, CapabilityList? capabilities, CancellationToken cancellation)
+    private AuthToken Sign(Keypair keypair, CapabilityList? capabilities) =>
+        AuthToken.Sign(keypair, capabilities ?? CapabilityList.Root, _timestamps.Next());
+
+    private async Task<PubkySession> SessionFromAsync(HttpRequestMessage request, AuthToken token, CancellationToken cancellation)
     {
-        var token = AuthToken.Sign(keypair, capabilities ?? CapabilityList.Root, NextTimestamp());
         request.Content = HomeserverHttp.Bytes(token.Encoded.ToArray());
         using var response = await _http.SendAsync(request, cancellation);
         var info = SessionInfo.Decode(await response.Content.ReadAsByteArrayAsync(cancellation));
-        var cookie = SessionCookie.FromResponse(response, keypair.PublicKey)
-            ?? throw new InvalidOperationException($"{Homeserver.Url} answered {request.RequestUri!.AbsolutePath} without a session cookie for {keypair.PublicKey.Z32}.");
+        var cookie = SessionCookie.FromResponse(response, token.PublicKey)
+            ?? throw new InvalidOperationException($"{Homeserver.Url} answered {request.RequestUri!.AbsolutePath} without a session cookie for {token.PublicKey.Z32}.");
         return new PubkySession(_http, info, cookie);
-    }
-
-    /// <summary>
-    /// Microseconds since the Unix epoch, strictly increasing across every client of this process: the server refuses a
-    /// token it has seen (same key and timestamp), and two clients signing the same user in within one microsecond would collide.
-    /// </summary>
-    private ulong NextTimestamp()
-    {
-        var now = (ulong)((_clock.GetUtcNow().UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / (TimeSpan.TicksPerMillisecond / 1000));
-        lock (TimestampLock)
-        {
-            _lastTimestamp = Math.Max(now, _lastTimestamp + 1);
-            return _lastTimestamp;
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pubky.Client.Auth;
 using Pubky.Client.Errors;
 using Pubky.Client.Keys;
 using Pubky.Client.Pkdns;
@@ -30,7 +31,7 @@ public static class CliRun
             context.Output.Error(e.Message);
             return ExitCodes.BadInput;
         }
-        catch (Exception e) when (e is HttpRequestException or CliUnreachableException or PkdnsPublishException or HttpIOException)
+        catch (Exception e) when (e is HttpRequestException or CliUnreachableException or PkdnsPublishException or AuthFlowException or HttpIOException)
         {
             context.Output.Error(e.Message);
             return ExitCodes.Unreachable;

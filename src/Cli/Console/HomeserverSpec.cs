@@ -24,9 +24,8 @@ public static class HomeserverSpec
                 ? new Homeserver(url, key)
                 : throw new FormatException($"'{spec[(at + 1)..]}' is not an http(s) URL.");
         }
-        return await pkdns.ResolveAsync(key, cancellation) is { } packet && HomeserverEndpoint.TryGetUrl(packet, out var found)
-            ? new Homeserver(found, key)
-            : throw new CliUnreachableException($"No PKARR record of homeserver {key.Z32} names an address.");
+        return await pkdns.ResolveEndpointAsync(key, cancellation)
+            ?? throw new CliUnreachableException($"No PKARR record of homeserver {key.Z32} names an address.");
     }
 
     /// <summary>The homeserver a user's own record points at.</summary>

@@ -40,10 +40,14 @@ public sealed class PkdnsClient
         {
             return null;
         }
-        return await ResolveAsync(homeserverKey, cancellation) is { } homeserverPacket && HomeserverEndpoint.TryGetUrl(homeserverPacket, out var url)
-            ? new Homeserver(url, homeserverKey)
-            : null;
+        return await ResolveEndpointAsync(homeserverKey, cancellation);
     }
+
+    /// <summary>Where a homeserver answers, from its own record; null when the packet is missing or names no endpoint.</summary>
+    public async Task<Homeserver?> ResolveEndpointAsync(PublicKey homeserver, CancellationToken cancellation = default) =>
+        await ResolveAsync(homeserver, cancellation) is { } packet && HomeserverEndpoint.TryGetUrl(packet, out var url)
+            ? new Homeserver(url, homeserver)
+            : null;
 
     /// <summary>
     /// Points the user's record at <paramref name="homeserver"/>, keeping the record's other entries (what the SDK does on

@@ -1,4 +1,6 @@
 using Pubky.Client.Http;
+using Pubky.Client.Pkdns;
+using Pubky.Pkarr.Relay;
 using Pubky.Protocol.Keys;
 using PubkyCluster.Gateway.Tests.Support;
 
@@ -24,6 +26,25 @@ public class ClientHomeserver : IAsyncLifetime
     }
 
     public PubkyClient NewClient() => new(_http, Homeserver);
+
+    public HttpClient Http => _http;
+
+    /// <summary>The server's http relay base for pubkyauth flows (<c>/link</c>).</summary>
+    public Uri HttpRelayLink => Server.Url(Server.HttpRelayPort, "/link");
+
+    public Uri PkarrRelay => Server.Url(Server.PkarrRelayPort);
+
+    /// <summary>PKARR through the server's own pkarr relay, where it publishes its record and users publish theirs.</summary>
+    public PkdnsClient Pkdns() => new(new PkarrRelayClient(_http, [PkarrRelay]));
+
+    /// <summary>A user with an account here and a PKARR record naming this homeserver, so a flow can find where to sign in.</summary>
+    public async Task<Keypair> PublishedUserAsync()
+    {
+        var user = Keypair.Random();
+        await NewClient().SignupAsync(user);
+        await Pkdns().PublishHomeserverAsync(user, Homeserver.Key);
+        return user;
+    }
 
     public async Task DisposeAsync()
     {
