@@ -23,6 +23,7 @@ public static class AdminArea
         SignupTokenEndpoints.Map(secured);
         ServerInfoEndpoint.Map(secured);
         UserEndpoints.Map(secured);
+        DepartedUserEndpoints.Map(secured);
         WebDavDeleteEndpoint.Map(secured);
         AdminEventsStreamEndpoint.Map(secured);
         // Basic auth rather than X-Admin-Password, as the reference: a file browser cannot send a custom header.
