@@ -6,39 +6,38 @@ using PubkyCluster.Storage.Ports;
 namespace PubkyCluster.Storage.Azure.Users;
 
 /// <summary>
-/// Departures are the <see cref="UserRows.DepartureRow"/> of the user's partition, so departed users are one scan of
-/// those rows in partition (user) order, and recording one never touches the user row a commit's version is tied to.
+/// Departures live in their own table, one partition <see cref="UserRows.DeparturePartition"/> whose RowKey is
+/// <see cref="UserRows.PartitionOf"/>(user): a listing page or the departures among a batch of users is one range of a
+/// few rows, however many files the users hold, and recording one never touches the user row a commit's version is
+/// tied to.
 /// </summary>
 public sealed partial class AzureUserStore
 {
-    /// <summary>One query reads the user row (does the user exist?) and the departure row (when was it first seen?).</summary>
+    /// <summary>Two point reads: does the user exist, and when was this departure first seen?</summary>
     public async Task<bool> RecordDepartureAsync(string user, string homeserver, DateTimeOffset seenAt, CancellationToken cancellationToken = default)
     {
-        var partition = UserRows.PartitionOf(user);
-        if (!TableKeys.Fits(partition))
+        var key = UserRows.PartitionOf(user);
+        if (!TableKeys.Fits(key))
         {
             return false;
         }
 
         await _tables.InitializeAsync(cancellationToken);
-        var rows = await _tables.Users.QueryRowsAsync(
-            TableClient.CreateQueryFilter(
-                $"PartitionKey eq {partition} and (RowKey eq {UserRows.DepartureRow} or RowKey eq {UserRows.UserRow})"),
-            take: null,
-            cancellationToken,
-            select: ["RowKey", UserRows.DepartedTo, UserRows.FirstSeen]);
-        if (!rows.Exists(row => row.RowKey == UserRows.UserRow))
+        var exists = _tables.Users.GetEntityIfExistsAsync<TableEntity>(key, UserRows.UserRow, ["RowKey"], cancellationToken);
+        var held = _tables.Departures.GetEntityIfExistsAsync<TableEntity>(
+            UserRows.DeparturePartition, key, [UserRows.DepartedTo, UserRows.FirstSeen], cancellationToken);
+        if (!(await exists).HasValue)
         {
             return false;
         }
 
-        var held = rows.Find(row => row.RowKey == UserRows.DepartureRow);
         var seen = TableValues.ToMicros(seenAt);
-        var firstSeen = held is not null && held.GetString(UserRows.DepartedTo) == homeserver
-            ? TableValues.GetRequiredInt64(held, UserRows.FirstSeen)
+        var previous = await held;
+        var firstSeen = previous.HasValue && previous.Value!.GetString(UserRows.DepartedTo) == homeserver
+            ? TableValues.GetRequiredInt64(previous.Value, UserRows.FirstSeen)
             : seen;
-        await _tables.Users.UpsertEntityAsync(
-            new TableEntity(partition, UserRows.DepartureRow)
+        await _tables.Departures.UpsertEntityAsync(
+            new TableEntity(UserRows.DeparturePartition, key)
             {
                 [UserRows.User] = user,
                 [UserRows.DepartedTo] = homeserver,
@@ -50,30 +49,27 @@ public sealed partial class AzureUserStore
         return true;
     }
 
-    /// <summary>
-    /// The republisher passes one page of users at a time, so one range query over their partitions finds the few with
-    /// a departure row; only those are deleted.
-    /// </summary>
+    /// <summary>The republisher passes one page of users at a time: one range query finds the few departed among them.</summary>
     public async Task ClearDeparturesAsync(IReadOnlyCollection<string> users, CancellationToken cancellationToken = default)
     {
-        var partitions = users.Select(UserRows.PartitionOf).Where(TableKeys.Fits).ToHashSet(StringComparer.Ordinal);
-        if (partitions.Count == 0)
+        var keys = users.Select(UserRows.PartitionOf).Where(TableKeys.Fits).ToHashSet(StringComparer.Ordinal);
+        if (keys.Count == 0)
         {
             return;
         }
 
         await _tables.InitializeAsync(cancellationToken);
-        var rows = await _tables.Users.QueryRowsAsync(
+        var rows = await _tables.Departures.QueryRowsAsync(
             TableClient.CreateQueryFilter(
-                $"PartitionKey ge {partitions.Min(StringComparer.Ordinal)} and PartitionKey le {partitions.Max(StringComparer.Ordinal)} and RowKey eq {UserRows.DepartureRow}"),
+                $"PartitionKey eq {UserRows.DeparturePartition} and RowKey ge {keys.Min(StringComparer.Ordinal)} and RowKey le {keys.Max(StringComparer.Ordinal)}"),
             take: null,
             cancellationToken,
-            select: ["PartitionKey"]);
-        foreach (var row in rows.Where(row => partitions.Contains(row.PartitionKey)))
+            select: ["RowKey"]);
+        foreach (var row in rows.Where(row => keys.Contains(row.RowKey)))
         {
             try
             {
-                await _tables.Users.DeleteEntityAsync(row.PartitionKey, UserRows.DepartureRow, ETag.All, cancellationToken);
+                await _tables.Departures.DeleteEntityAsync(UserRows.DeparturePartition, row.RowKey, ETag.All, cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
@@ -82,22 +78,21 @@ public sealed partial class AzureUserStore
         }
     }
 
-    /// <summary>A page of departure rows, then each user's counters by a point read of its user row, concurrently.</summary>
+    /// <summary>A range of the departures partition, then each user's counters by a point read of its user row, concurrently.</summary>
     public async Task<IReadOnlyList<DepartureRecord>> ListDeparturesAsync(string? afterUser, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await _tables.InitializeAsync(cancellationToken);
-        var filter = afterUser is null
-            ? TableClient.CreateQueryFilter($"RowKey eq {UserRows.DepartureRow}")
-            : TableClient.CreateQueryFilter($"PartitionKey gt {UserRows.PartitionOf(afterUser)} and RowKey eq {UserRows.DepartureRow}");
-        var rows = await _tables.Users.QueryRowsAsync(filter, limit, cancellationToken);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {UserRows.DeparturePartition} and RowKey gt {(afterUser is null ? "" : UserRows.PartitionOf(afterUser))}");
+        var rows = await _tables.Departures.QueryRowsAsync(filter, limit, cancellationToken);
         return await Task.WhenAll(rows.Select(row => ToDepartureAsync(row, cancellationToken)));
     }
 
     private async Task<DepartureRecord> ToDepartureAsync(TableEntity row, CancellationToken cancellationToken)
     {
         var user = await _tables.Users.GetEntityAsync<TableEntity>(
-            row.PartitionKey, UserRows.UserRow, [UserRows.UsedBytes, UserRows.FileCount], cancellationToken);
+            row.RowKey, UserRows.UserRow, [UserRows.UsedBytes, UserRows.FileCount], cancellationToken);
         return new DepartureRecord(
             TableValues.GetRequiredString(row, UserRows.User),
             TableValues.GetRequiredString(row, UserRows.DepartedTo),

@@ -4,8 +4,7 @@ namespace PubkyCluster.Storage.Azure.Users;
 
 /// <summary>
 /// The layout of the users and events tables. A user's partition holds, in RowKey
-/// order: blob references <c>b{blob id}</c> (one per body an entry holds, written with the entry), the departure row
-/// <c>d</c> (while the user's record points at another homeserver; apart from the user row so its ETag never moves), entries
+/// order: blob references <c>b{blob id}</c> (one per body an entry holds, written with the entry), entries
 /// <c>e{ordered path}</c>, outbox rows <c>o{commit number}</c>, the user row <c>u</c>, and the per-user event index
 /// <c>x{id}</c> (ascending) and <c>y{max − id}</c> (descending, since tables scan only forwards). So the user row and
 /// its pending outbox rows are the one range [o, u]. PartitionKey is <see cref="TableKeys.Ordered"/>(user). The events table has one partition
@@ -30,9 +29,8 @@ internal static class UserRows
 
     public const string BlobReferencePrefix = "b";
 
-    public const string DepartureRow = "d";
-
-    // Departure row (and User).
+    // Departures table (and User).
+    public const string DeparturePartition = "departed";
     public const string DepartedTo = "DepartedTo";
     public const string FirstSeen = "FirstSeen";
     public const string LastSeen = "LastSeen";
