@@ -59,6 +59,20 @@ public interface IUserStore
     /// </summary>
     Task<IReadOnlyList<string>> ListUsersAsync(string? afterUser, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Notes that <paramref name="user"/>'s record points at <paramref name="homeserver"/>, seen at
+    /// <paramref name="seenAt"/>: the first sighting is kept while the homeserver stays the same and restarts when it
+    /// changes. False when the user does not exist. Kept apart from the user's settings and counters, so it never moves
+    /// the user's <see cref="UserRecord.Version"/>.
+    /// </summary>
+    Task<bool> RecordDepartureAsync(string user, string homeserver, DateTimeOffset seenAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets the departure of each of <paramref name="users"/> that has one: their record points here again.</summary>
+    Task ClearDeparturesAsync(IReadOnlyCollection<string> users, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="limit"/> departed users in ordinal order, strictly after <paramref name="afterUser"/> (null: from the first).</summary>
+    Task<IReadOnlyList<DepartureRecord>> ListDeparturesAsync(string? afterUser, int limit, CancellationToken cancellationToken = default);
+
     Task<StoreTotals> GetTotalsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Whether an entry references <paramref name="blobId"/>, for the orphan-blob sweeper.</summary>

@@ -23,6 +23,8 @@ public static class AdminArea
         SignupTokenEndpoints.Map(secured);
         ServerInfoEndpoint.Map(secured);
         UserEndpoints.Map(secured);
+        DepartedUserEndpoints.Map(secured);
+        UserFilesDeleteEndpoint.Map(secured);
         WebDavDeleteEndpoint.Map(secured);
         AdminEventsStreamEndpoint.Map(secured);
         // Basic auth rather than X-Admin-Password, as the reference: a file browser cannot send a custom header.

@@ -73,5 +73,5 @@ public static class UserEndpoints
             : UserNotFound();
     }
 
-    private static IResult UserNotFound() => PlainText.Error(StatusCodes.Status404NotFound, "User not found");
+    public static IResult UserNotFound() => PlainText.Error(StatusCodes.Status404NotFound, "User not found");
 }

@@ -29,14 +29,20 @@ public static class WebDavDeleteEndpoint
     }
 
     /// <summary>The operator's delete of one file, shared with the WebDAV's DELETE: 204, or 404 for no such file or user.</summary>
-    public static async Task<IResult> DeleteFileAsync(IUserGrain user, WebDavPath path, ReleasedBlobs releasedBlobs)
+    public static async Task<IResult> DeleteFileAsync(IUserGrain user, WebDavPath path, ReleasedBlobs releasedBlobs) =>
+        await TryDeleteFileAsync(user, path.Value, releasedBlobs)
+            ? Results.NoContent()
+            : PlainText.Error(StatusCodes.Status404NotFound, "Not Found");
+
+    /// <summary>Deletes the file and its body; false when there was no such file or user.</summary>
+    public static async Task<bool> TryDeleteFileAsync(IUserGrain user, string path, ReleasedBlobs releasedBlobs)
     {
-        var outcome = await user.AdminDelete(path.Value);
+        var outcome = await user.AdminDelete(path);
         if (!outcome.IsCommitted)
         {
-            return PlainText.Error(StatusCodes.Status404NotFound, "Not Found");
+            return false;
         }
         await releasedBlobs.DeleteAsync(outcome.ReleasedBlobId);
-        return Results.NoContent();
+        return true;
     }
 }

@@ -25,6 +25,16 @@ public sealed class HomeserverTotalsGrain(IUserStore users, ISignupTokenStore si
         return new SignupTokenPage(items, records.Count > limit ? items[^1].Token : null);
     }
 
+    public async Task<DepartedUserPage> ListDepartedUsers(string? after, int limit)
+    {
+        // As for tokens: one more than the page tells whether another follows.
+        var records = await users.ListDeparturesAsync(after, limit + 1);
+        var items = records.Take(limit)
+            .Select(d => new DepartedUserView(d.User, d.Homeserver, d.FirstSeen, d.LastSeen, d.UsedBytes, d.FileCount))
+            .ToList();
+        return new DepartedUserPage(items, records.Count > limit ? items[^1].User : null);
+    }
+
     private static SignupTokenState ToStoreState(SignupTokenListState state) => state switch
     {
         SignupTokenListState.Used => SignupTokenState.Used,

@@ -5,17 +5,21 @@ using Pubky.Pkarr.Dht;
 using Pubky.Pkarr.Packets;
 using Pubky.Pkarr.Publisher;
 using Pubky.Protocol.Keys;
+using PubkyCluster.Storage.Ports;
 
 namespace PubkyCluster.Grains.Pkarr;
 
 /// <summary>
 /// Republishes a batch of users' packets. The homeserver cannot sign for its users, so it only ever puts back the newest
 /// packet it has seen, byte for byte: the DHT's if that is newer than the one held (then it is held from now on), else
-/// the held one, which is how a record the DHT dropped during an outage comes back.
+/// the held one, which is how a record the DHT dropped during an outage comes back. A user whose newest record points at
+/// another homeserver is noted as departed in the user store (for the admin listing, README "Network"), and one whose
+/// record points here again is no longer.
 /// </summary>
 [StatelessWorker]
 public sealed partial class PkarrRepublishWorkerGrain(
     IMutableItemDht dht,
+    IUserStore store,
     IOptions<UserRepublisherOptions> options,
     TimeProvider clock,
     ILogger<PkarrRepublishWorkerGrain> logger) : Grain, IPkarrRepublishWorkerGrain
@@ -25,7 +29,9 @@ public sealed partial class PkarrRepublishWorkerGrain(
         var settings = options.Value;
         var homeserver = PublicKey.ParseZ32(settings.HomeserverKey);
         var publisher = new PkarrPublisher(dht, relays: null, settings.Publisher with { Time = clock });
-        var outcomes = await Task.WhenAll(users.Select(user => RepublishAsync(user, homeserver, publisher, settings.UserTimeout)));
+        var results = await Task.WhenAll(users.Select(user => RepublishAsync(user, homeserver, publisher, settings.UserTimeout)));
+        await ForgetDeparturesAsync([.. users.Where((_, index) => results[index].HostedHere)]);
+        var outcomes = results.Select(result => result.Outcome).ToList();
         return new RepublishCounts(
             outcomes.Count(o => o == Outcome.Published),
             outcomes.Count(o => o == Outcome.Skipped),
@@ -33,7 +39,7 @@ public sealed partial class PkarrRepublishWorkerGrain(
             outcomes.Count(o => o == Outcome.Failed));
     }
 
-    private async Task<Outcome> RepublishAsync(string user, PublicKey homeserver, PkarrPublisher publisher, TimeSpan timeout)
+    private async Task<UserResult> RepublishAsync(string user, PublicKey homeserver, PkarrPublisher publisher, TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout, clock);
         try
@@ -49,24 +55,56 @@ public sealed partial class PkarrRepublishWorkerGrain(
             }
             if (held is null)
             {
-                return Outcome.Missing;
+                return new UserResult(Outcome.Missing, HostedHere: false);
             }
-            if (!PubkyRecords.TryGetHomeserver(held, out var target) || !target.Equals(homeserver))
+            if (!PubkyRecords.TryGetHomeserver(held, out var target))
             {
-                return Outcome.Skipped;
+                return new UserResult(Outcome.Skipped, HostedHere: false);
+            }
+            if (!target.Equals(homeserver))
+            {
+                await NoteDepartureAsync(user, target, deadline.Token);
+                return new UserResult(Outcome.Skipped, HostedHere: false);
             }
             var published = await publisher.PublishAsync(held, cas: null, deadline.Token);
             if (!published.Succeeded)
             {
                 LogTooFewNodes(user, published.DhtStoredNodes, published.Attempts);
-                return Outcome.Failed;
+                return new UserResult(Outcome.Failed, HostedHere: true);
             }
-            return Outcome.Published;
+            return new UserResult(Outcome.Published, HostedHere: true);
         }
         catch (Exception e)
         {
             LogUserFailed(e, user);
-            return Outcome.Failed;
+            return new UserResult(Outcome.Failed, HostedHere: false);
+        }
+    }
+
+    /// <summary>A failed note is only logged: the user was still rightly skipped, and the next pass notes it again.</summary>
+    private async Task NoteDepartureAsync(string user, PublicKey target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.RecordDepartureAsync(user, target.Z32, clock.GetUtcNow(), cancellationToken);
+            LogDeparted(user, target.Z32);
+        }
+        catch (Exception e)
+        {
+            LogDepartureNotRecorded(e, user);
+        }
+    }
+
+    /// <summary>One store call per batch; a failure leaves the users listed as departed until a later pass clears them.</summary>
+    private async Task ForgetDeparturesAsync(string[] hostedHere)
+    {
+        try
+        {
+            await store.ClearDeparturesAsync(hostedHere);
+        }
+        catch (Exception e)
+        {
+            LogDeparturesNotCleared(e, hostedHere.Length);
         }
     }
 
@@ -89,6 +127,8 @@ public sealed partial class PkarrRepublishWorkerGrain(
         return newest;
     }
 
+    private readonly record struct UserResult(Outcome Outcome, bool HostedHere);
+
     private enum Outcome
     {
         Published,
@@ -96,6 +136,15 @@ public sealed partial class PkarrRepublishWorkerGrain(
         Missing,
         Failed,
     }
+
+    [LoggerMessage(EventId = 6501, Level = LogLevel.Debug, Message = "{User}'s record points at homeserver {Homeserver}: listed as departed")]
+    private partial void LogDeparted(string user, string homeserver);
+
+    [LoggerMessage(EventId = 6502, Level = LogLevel.Warning, Message = "Noting that {User} departed failed; the next pass retries")]
+    private partial void LogDepartureNotRecorded(Exception exception, string user);
+
+    [LoggerMessage(EventId = 6503, Level = LogLevel.Warning, Message = "Clearing the departures of {Users} users hosted here failed; the next pass retries")]
+    private partial void LogDeparturesNotCleared(Exception exception, int users);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Republishing {User}'s record reached only {StoredNodes} DHT nodes after {Attempts} attempts")]
     private partial void LogTooFewNodes(string user, int storedNodes, int attempts);

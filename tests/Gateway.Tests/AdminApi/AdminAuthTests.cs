@@ -20,6 +20,7 @@ public sealed class AdminAuthTests(SharedHomeserver shared) : IDisposable
     [Theory]
     [InlineData("/info")]
     [InlineData("/signup_tokens")]
+    [InlineData("/users/departed")]
     public async Task Missing_password_is_401_Missing_admin_password(string path)
     {
         var response = await _admin.SendAsync(HttpMethod.Get, path, password: null);

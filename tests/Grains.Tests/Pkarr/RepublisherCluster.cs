@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using Pubky.Pkarr.Dht;
 using Pubky.Pkarr.Packets;
 using Pubky.Pkarr.Publisher;
 using Pubky.Protocol.Keys;
+using PubkyCluster.Grains.Operators;
 using PubkyCluster.Grains.Pkarr;
 using PubkyCluster.Storage.Embedded;
 using PubkyCluster.Storage.Ports;
@@ -12,7 +14,8 @@ namespace PubkyCluster.Grains.Tests.Pkarr;
 
 /// <summary>
 /// One silo with the real grains and embedded storage (fresh data directory), the republisher registered as a host
-/// does, a <see cref="FakeDht"/> and small batches. Its timer's first run is an hour away: tests trigger passes.
+/// does, a <see cref="FakeDht"/>, a <see cref="FakeTimeProvider"/> for the grains and small batches. Its timer's first
+/// run is an hour away (Orleans' timers stay on real time): tests trigger passes.
 /// </summary>
 public sealed class RepublisherCluster : IAsyncDisposable
 {
@@ -32,6 +35,7 @@ public sealed class RepublisherCluster : IAsyncDisposable
             silo.Services.AddPubkyEmbeddedStorage(options => options.DataDirectory = _dataDirectory);
             silo.AddPubkyEmbeddedGrainStorage();
             silo.Services.AddSingleton<IMutableItemDht>(Dht);
+            silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.Services.AddSingleton<IPkarrRepublishMetrics>(Metrics);
             silo.Services.AddPkarrRepublisher();
             silo.Services.Configure<UserRepublisherOptions>(options =>
@@ -48,6 +52,9 @@ public sealed class RepublisherCluster : IAsyncDisposable
     public Keypair Homeserver { get; } = Keypair.Random();
 
     public FakeDht Dht { get; } = new();
+
+    /// <summary>On a whole second, so the times the stores keep (microseconds) compare equal to it.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     public RecordingMetrics Metrics { get; } = new();
 
@@ -76,6 +83,10 @@ public sealed class RepublisherCluster : IAsyncDisposable
     /// <summary>As a PUT to this homeserver's relay leaves it.</summary>
     public Task HoldAsync(SignedPacket packet) =>
         Grains.GetGrain<IPkarrRecordGrain>(packet.PublicKey.Z32).Put(packet.Bytes.ToArray(), casTimestamp: null);
+
+    /// <summary>The first page of the admin listing of departed users.</summary>
+    public async Task<IReadOnlyList<DepartedUserView>> DepartedAsync() =>
+        (await Grains.GetGrain<IHomeserverTotalsGrain>(0).ListDepartedUsers(after: null, limit: 100)).Items;
 
     public Task<RepublishCounts> RepublishNowAsync() =>
         Grains.GetGrain<IPkarrRepublisherGrain>(IPkarrRepublisherGrain.SingletonKey).RepublishNow();

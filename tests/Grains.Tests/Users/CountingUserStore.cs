@@ -113,6 +113,15 @@ public sealed class CountingUserStore(IUserStore inner) : IUserStore
     public Task<IReadOnlyList<string>> ListUsersAsync(string? afterUser, int limit, CancellationToken cancellationToken = default) =>
         inner.ListUsersAsync(afterUser, limit, cancellationToken);
 
+    public Task<bool> RecordDepartureAsync(string user, string homeserver, DateTimeOffset seenAt, CancellationToken cancellationToken = default) =>
+        inner.RecordDepartureAsync(user, homeserver, seenAt, cancellationToken);
+
+    public Task ClearDeparturesAsync(IReadOnlyCollection<string> users, CancellationToken cancellationToken = default) =>
+        inner.ClearDeparturesAsync(users, cancellationToken);
+
+    public Task<IReadOnlyList<DepartureRecord>> ListDeparturesAsync(string? afterUser, int limit, CancellationToken cancellationToken = default) =>
+        inner.ListDeparturesAsync(afterUser, limit, cancellationToken);
+
     public Task<StoreTotals> GetTotalsAsync(CancellationToken cancellationToken = default) => inner.GetTotalsAsync(cancellationToken);
 
     public Task<bool> IsBlobReferencedAsync(string blobId, CancellationToken cancellationToken = default) =>

@@ -7,7 +7,7 @@ using static PubkyCluster.Storage.Tests.Infrastructure.TypedPaths;
 namespace PubkyCluster.Storage.Tests.Contracts;
 
 /// <summary>What every <see cref="IUserStore"/> must do: users, the entry index, commits and their accounting.</summary>
-public abstract class UserStoreContract : StoreContract<IUserStore>
+public abstract partial class UserStoreContract : StoreContract<IUserStore>
 {
     [Fact]
     public async Task Creating_a_user_twice_returns_false_the_second_time()

@@ -8,7 +8,7 @@ namespace PubkyCluster.Storage.Azure.Tables;
 /// </summary>
 public sealed class AzureTableSet
 {
-    /// <summary>A longest suffix (events, tokens and grains all have six letters), which bounds the prefix length (table names are at most 63 characters).</summary>
+    /// <summary>A longest suffix (events, tokens, grains and depart all have six letters), which bounds the prefix length (table names are at most 63 characters).</summary>
     internal const string LongestSuffix = "events";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -21,6 +21,7 @@ public sealed class AzureTableSet
         Events = service.GetTableClient(prefix + "events");
         SignupTokens = service.GetTableClient(prefix + "tokens");
         GrainState = service.GetTableClient(prefix + "grains");
+        Departures = service.GetTableClient(prefix + "depart");
     }
 
     /// <summary>Users, their entries, body references, outbox rows and per-user event index, one partition per user.</summary>
@@ -32,6 +33,9 @@ public sealed class AzureTableSet
     public TableClient SignupTokens { get; }
 
     public TableClient GrainState { get; }
+
+    /// <summary>Users whose record points at another homeserver, one partition in user order (layout: <c>AzureUserStore.Departures.cs</c>).</summary>
+    public TableClient Departures { get; }
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -48,7 +52,7 @@ public sealed class AzureTableSet
                 return;
             }
 
-            foreach (var table in new[] { Users, Events, SignupTokens, GrainState })
+            foreach (var table in new[] { Users, Events, SignupTokens, GrainState, Departures })
             {
                 await table.CreateIfNotExistsAsync(cancellationToken);
             }

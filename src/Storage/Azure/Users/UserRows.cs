@@ -29,6 +29,12 @@ internal static class UserRows
 
     public const string BlobReferencePrefix = "b";
 
+    // Departures table (and User).
+    public const string DeparturePartition = "departed";
+    public const string DepartedTo = "DepartedTo";
+    public const string FirstSeen = "FirstSeen";
+    public const string LastSeen = "LastSeen";
+
     // User row.
     public const string CreatedAt = "CreatedAt";
     public const string Disabled = "Disabled";

@@ -95,5 +95,13 @@ internal static class EmbeddedSchema
         CREATE INDEX signup_tokens_used ON signup_tokens (token) WHERE used_by IS NOT NULL;
         CREATE INDEX signup_tokens_unused ON signup_tokens (token) WHERE used_by IS NULL;
         """,
+        // Users whose record points at another homeserver (the republisher's finding), for the admin listing of
+        // departed users; the index holds only them, so a page is an index range.
+        """
+        ALTER TABLE users ADD COLUMN departed_to TEXT NULL;
+        ALTER TABLE users ADD COLUMN departed_first_seen INTEGER NULL;
+        ALTER TABLE users ADD COLUMN departed_last_seen INTEGER NULL;
+        CREATE INDEX users_departed ON users (user_key) WHERE departed_to IS NOT NULL;
+        """,
     ];
 }
