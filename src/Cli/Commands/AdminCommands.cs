@@ -5,7 +5,7 @@ using Pubky.Protocol.Keys;
 
 namespace Pubky.Cli.Commands;
 
-/// <summary><c>pubky admin token|disable|enable|usage</c>: an operator's tasks on a homeserver's admin listener; the password comes from the environment.</summary>
+/// <summary><c>pubky admin token|departed|disable|enable|reclaim|usage</c>: an operator's tasks on a homeserver's admin listener; the password comes from the environment.</summary>
 public static class AdminCommands
 {
     private static readonly Option<string> AdminUrl = new("--admin") { Description = "The admin listener's URL, such as http://127.0.0.1:6288.", Required = true, Recursive = true };
@@ -22,6 +22,28 @@ public static class AdminCommands
         });
 
         admin.Subcommands.Add(token);
+
+        var limit = new Option<int?>("--limit") { Description = "At most this many users." };
+        var cursor = new Option<string>("--cursor") { Description = "Continue after this user (the previous page's next_cursor)." };
+        var departed = new Command("departed", "List users whose PKARR record points at another homeserver, with the space they take here.") { limit, cursor };
+        Act(departed, async (client, context, cancellation) =>
+        {
+            var page = await client.ListDepartedAsync(context.Parse.GetValue(limit), context.Parse.GetValue(cursor), cancellation);
+            if (context.Output.IsJson)
+            {
+                context.Output.Result("", page);
+                return;
+            }
+            foreach (var user in page.Items)
+            {
+                context.Output.Line($"{user.User} -> {user.Homeserver}: {user.Files:N0} files, {user.UsedBytes:N0} bytes (since {user.FirstSeen})");
+            }
+            if (page.NextCursor is { } next)
+            {
+                context.Output.Progress($"more: --cursor {next}");
+            }
+        });
+        admin.Subcommands.Add(departed);
         admin.Subcommands.Add(UserCommand("disable", "Disable a user: reads go on, writes are refused.", async (client, user, context, cancellation) =>
         {
             await client.DisableUserAsync(user, cancellation);
@@ -31,6 +53,11 @@ public static class AdminCommands
         {
             await client.EnableUserAsync(user, cancellation);
             context.Output.Result($"enabled {user.Z32}", new { user = user.Z32, disabled = false });
+        }));
+        admin.Subcommands.Add(UserCommand("reclaim", "Delete every file of a user (the account stays; disable it first).", async (client, user, context, cancellation) =>
+        {
+            var deleted = await client.DeleteUserFilesAsync(user, cancellation);
+            context.Output.Result($"deleted {deleted:N0} files of {user.Z32}", new { user = user.Z32, deleted_files = deleted });
         }));
         admin.Subcommands.Add(UserCommand("usage", "Show a user's storage use.", async (client, user, context, cancellation) =>
         {

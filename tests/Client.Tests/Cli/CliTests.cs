@@ -179,6 +179,26 @@ public sealed class CliTests(TwoHomeservers servers) : IClassFixture<TwoHomeserv
     }
 
     [Fact]
+    public async Task Admin_reclaim_deletes_every_file_of_a_user_and_departed_lists_a_page()
+    {
+        var user = await NewUserAsync();
+        var environment = new Dictionary<string, string> { ["PUBKY_ADMIN_PASSWORD"] = TestHomeserver.AdminPassword };
+        var admin = servers.A.AdminUrl().ToString();
+        var local = Path.Combine(_work.FullName, "r.txt");
+        await File.WriteAllTextAsync(local, "reclaimed");
+        await RunAsync("put", "/pub/r/1.txt", local, "--key", KeyFile);
+        await RunAsync("put", "/priv/r/2.txt", local, "--key", KeyFile);
+
+        var reclaimed = await PubkyCli.RunAsync(["--json", "admin", "--admin", admin, "reclaim", user], environment);
+        var departed = await PubkyCli.RunAsync(["--json", "admin", "--admin", admin, "departed", "--limit", "10"], environment);
+
+        Assert.Equal(2, JsonDocument.Parse(reclaimed.Output).RootElement.GetProperty("deleted_files").GetInt64());
+        Assert.Equal(3, (await RunAsync("get", $"pubky://{user}/pub/r/1.txt")).ExitCode);
+        Assert.True(departed.ExitCode == 0, departed.Errors);
+        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(departed.Output).RootElement.GetProperty("items").ValueKind);
+    }
+
+    [Fact]
     public async Task Events_tail_prints_the_users_history_with_cursors()
     {
         var user = await NewUserAsync();
