@@ -54,7 +54,7 @@ public sealed class InfrastructureRestartTests(LocalCluster cluster, ITestOutput
         Assert.Equal(Users * WritesPerUser, load.Acknowledged);
         Assert.Empty(await load.CheckReadableAsync());
         Assert.Empty(await load.CheckListingAndUsageAsync());
-        var feed = await EventFeed.ReadEachAsync(cluster.Http, cluster.GatewayB);
+        var feed = await EventFeed.ReadWholeLogAsync(cluster.Http, cluster.GatewayB);
         Assert.Empty(load.CheckEvents(feed));
         Assert.Empty(WriteLoad.CheckFeedIds(feed));
     }

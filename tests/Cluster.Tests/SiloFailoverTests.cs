@@ -39,7 +39,7 @@ public sealed class SiloFailoverTests(LocalCluster cluster, ITestOutputHelper ou
         load.Log("silo 1 started again");
         var readable = await load.CheckReadableAsync();
         var usage = await load.CheckListingAndUsageAsync();
-        var feed = await EventFeed.ReadEachAsync(cluster.Http, cluster.GatewayA);
+        var feed = await EventFeed.ReadWholeLogAsync(cluster.Http, cluster.GatewayA);
         load.Log($"feed: {feed.Count} events");
         return new Outcome(load, feed, readable, usage, stopwatch.Elapsed, load.LogText);
     });

@@ -3,10 +3,10 @@ using System.Net;
 
 namespace PubkyCluster.Cluster.Tests.Support;
 
-/// <summary>One line of <c>GET /events/</c> with the id the feed's cursor gave it.</summary>
+/// <summary>One event of the log: its id, PUT or DEL, and its <c>pubky://</c> URI.</summary>
 public sealed record FeedEvent(long Id, string Kind, string Uri);
 
-/// <summary>Reads the global event feed <c>GET /events/?cursor=&amp;limit=</c>.</summary>
+/// <summary>Reads the global event log: <c>GET /events/?cursor=&amp;limit=</c> (public paths) and the admin stream (every path).</summary>
 public static class EventFeed
 {
     /// <summary>
@@ -27,6 +27,37 @@ public static class EventFeed
             cursor = page[0].Id;
         }
         throw new InvalidOperationException($"the feed did not end within {maxEvents} events");
+    }
+
+    /// <summary>
+    /// Every event after <paramref name="cursor"/>, public and private, with its own id: the admin <c>/events-stream</c>
+    /// over all users in batch pages of 1,000 (each message carries its cursor). <c>/events/</c> shows only <c>/pub/</c>
+    /// events (spec B6), so the private writes of other tests on this shared cluster would read as gaps there.
+    /// </summary>
+    public static async Task<List<FeedEvent>> ReadWholeLogAsync(HttpClient http, GatewayEndpoints gateway, long cursor = 0, int maxEvents = 20_000)
+    {
+        var events = new List<FeedEvent>();
+        for (var page = 0; page <= maxEvents / 1000; page++)
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            using var request = new HttpRequestMessage(HttpMethod.Get, gateway.AdminUrl($"/events-stream?cursor={cursor}&limit=1000"));
+            request.Headers.Add("X-Admin-Password", LocalCluster.AdminPassword);
+            await using var stream = await SseStream.OpenAsync(http, request, deadline.Token);
+            Assert.True(stream.Response.StatusCode == HttpStatusCode.OK, $"admin /events-stream?cursor={cursor} on {gateway}: {(int)stream.Response.StatusCode}");
+            var before = events.Count;
+            while (await stream.NextAsync(deadline.Token) is { } message)
+            {
+                var cursorLine = message.Data.Single(d => d.StartsWith("cursor: ", StringComparison.Ordinal));
+                var id = long.Parse(cursorLine["cursor: ".Length..], CultureInfo.InvariantCulture);
+                events.Add(new FeedEvent(id, message.Event, message.Data[0]));
+                cursor = id;
+            }
+            if (events.Count == before)
+            {
+                return events;
+            }
+        }
+        throw new InvalidOperationException($"the log did not end within {maxEvents} events");
     }
 
     /// <summary>
