@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pubky.Client.Errors;
 using Pubky.Client.Events;
 
 namespace Pubky.Client.Transfer;
@@ -27,13 +28,18 @@ public sealed class Mirror(PubkyClient source, AccountCopy copy, string cursorPa
             {
                 await FollowOnceAsync(cancellation);
             }
-            catch (Exception e) when (e is HttpRequestException or IOException && !cancellation.IsCancellationRequested)
+            catch (Exception e) when (!cancellation.IsCancellationRequested && IsPassing(e))
             {
-                // The source or the target went away (a restart): the saved cursor says where to resume.
+                // The source or the target went away (a restart, an HttpClient timeout ending a long stream, a 5xx while
+                // a homeserver comes back): the saved cursor says where to resume.
             }
             await Task.Delay(ReconnectDelay, _clock, cancellation);
         }
     }
+
+    private static bool IsPassing(Exception e) =>
+        e is HttpRequestException or IOException or OperationCanceledException
+        || e is PubkyRequestException { Status: >= System.Net.HttpStatusCode.InternalServerError };
 
     /// <summary>One connection: the first full copy if none was made yet, then the live stream until the server ends it.</summary>
     public async Task FollowOnceAsync(CancellationToken cancellation)

@@ -86,5 +86,43 @@ public sealed class MirrorTests(TwoHomeservers servers) : IClassFixture<TwoHomes
         Assert.NotNull(restarted.Cursor);
     }
 
+    [Fact]
+    public async Task A_mirror_connects_again_after_a_5xx_and_after_its_http_client_gives_up_on_the_stream()
+    {
+        using var user = Keypair.Random();
+        var (source, target, _) = await PairAsync(user);
+        await source.Storage.PutTextAsync("/pub/kept.txt", "kept");
+        using var failing = new HttpClient(new FailingStreams());
+        var sourceThroughFailures = new PubkyClient(failing, servers.ClientOf(servers.A).Homeserver);
+        var copy = new AccountCopy(await sourceThroughFailures.RestoreAsync(source.ExportSecret()), target);
+        using var stop = new CancellationTokenSource();
+
+        var running = new Mirror(sourceThroughFailures, copy, _cursor) { ReconnectDelay = TimeSpan.FromMilliseconds(10) }.RunAsync(stop.Token);
+        await Eventually.HoldsAsync(async () => await target.Storage.ExistsAsync("/pub/kept.txt"));
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+    }
+
+    /// <summary>The first /events-stream request is answered 503, the second fails as an HttpClient timeout does; then requests pass.</summary>
+    private sealed class FailingStreams() : DelegatingHandler(new SocketsHttpHandler { UseCookies = false })
+    {
+        private int _streams;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!request.RequestUri!.AbsolutePath.StartsWith("/events-stream", StringComparison.Ordinal))
+            {
+                return base.SendAsync(request, cancellationToken);
+            }
+            return Interlocked.Increment(ref _streams) switch
+            {
+                1 => Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable) { Content = new StringContent("Service Unavailable") }),
+                2 => Task.FromException<HttpResponseMessage>(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout.")),
+                _ => base.SendAsync(request, cancellationToken),
+            };
+        }
+    }
+
     public void Dispose() => File.Delete(_cursor);
 }
