@@ -108,6 +108,11 @@ public sealed class EventStreamDelivery(
                     {
                         return;
                     }
+                    // A renewal late enough that the lease had lapsed (a stalled process, a clock jump) may have missed
+                    // wake-ups: read once more, as after the first subscription.
+                    var caughtUp = await SendAvailable(context, source, remaining);
+                    remaining -= caughtUp;
+                    quietSince = caughtUp > 0 ? clock.GetTimestamp() : quietSince;
                 }
             }
         }
