@@ -1,6 +1,5 @@
 using Pubky.Client.Http;
 using Pubky.Client.Pkdns;
-using Pubky.Pkarr.Packets;
 using Pubky.Protocol.Keys;
 
 namespace Pubky.Cli.Console;
@@ -32,9 +31,6 @@ public static class HomeserverSpec
     public static async Task<Homeserver> OfUserAsync(PublicKey user, PkdnsClient pkdns, CancellationToken cancellation) =>
         await pkdns.ResolveHomeserverAsync(user, cancellation)
             ?? throw new CliUnreachableException($"No PKARR record of {user.Z32} points at a reachable homeserver; give --homeserver.");
-
-    public static bool PointsAt(SignedPacket userPacket, PublicKey homeserver) =>
-        PubkyRecords.TryGetHomeserver(userPacket, out var key) && key == homeserver;
 }
 
 /// <summary>Something the command needs cannot be reached or resolved (exit status <see cref="ExitCodes.Unreachable"/>).</summary>

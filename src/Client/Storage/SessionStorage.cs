@@ -21,7 +21,7 @@ public sealed class SessionStorage
         _requests.PutAsync(path, body, length, cancellation);
 
     public Task PutTextAsync(string path, string text, CancellationToken cancellation = default) =>
-        _requests.PutAsync(path, StorageRequests.Utf8(text), "text/plain; charset=utf-8", cancellation);
+        _requests.PutAsync(path, Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", cancellation);
 
     public Task PutJsonAsync<T>(string path, T value, JsonSerializerOptions? options = null, CancellationToken cancellation = default) =>
         _requests.PutAsync(path, JsonSerializer.SerializeToUtf8Bytes(value, options), "application/json", cancellation);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Pubky.Client.Http;
 using Pubky.Protocol.Keys;
 
@@ -86,5 +85,4 @@ internal sealed class StorageRequests(HomeserverHttp http, PublicKey user, Sessi
         }
     }
 
-    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }

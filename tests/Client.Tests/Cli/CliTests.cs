@@ -19,6 +19,12 @@ public sealed class CliTests(TwoHomeservers servers) : IClassFixture<TwoHomeserv
     private Task<PubkyCli.Outcome> RunAsync(params string[] arguments) =>
         PubkyCli.RunAsync(["--relay", servers.RelayUrl.ToString(), .. arguments], workingDirectory: _work.FullName);
 
+    /// <summary><c>pubky admin --admin &lt;A's admin URL&gt; …</c> with <paramref name="password"/> in the environment.</summary>
+    private Task<PubkyCli.Outcome> AdminAsync(string[] arguments, string password = TestHomeserver.AdminPassword) =>
+        PubkyCli.RunAsync(
+            arguments[0] == "--json" ? ["--json", "admin", "--admin", servers.A.AdminUrl().ToString(), .. arguments[1..]] : ["admin", "--admin", servers.A.AdminUrl().ToString(), .. arguments],
+            new Dictionary<string, string> { ["PUBKY_ADMIN_PASSWORD"] = password });
+
     private async Task<string> NewUserAsync()
     {
         var created = await RunAsync("keys", "new", "--out", KeyFile);
@@ -147,10 +153,8 @@ public sealed class CliTests(TwoHomeservers servers) : IClassFixture<TwoHomeserv
     [Fact]
     public async Task Admin_token_needs_the_password_from_the_environment()
     {
-        var admin = servers.A.AdminUrl().ToString();
-
-        var token = await PubkyCli.RunAsync(["admin", "--admin", admin, "token"], new Dictionary<string, string> { ["PUBKY_ADMIN_PASSWORD"] = TestHomeserver.AdminPassword });
-        var wrong = await PubkyCli.RunAsync(["admin", "--admin", admin, "token"], new Dictionary<string, string> { ["PUBKY_ADMIN_PASSWORD"] = "wrong" });
+        var token = await AdminAsync(["token"]);
+        var wrong = await AdminAsync(["token"], password: "wrong");
 
         Assert.True(token.ExitCode == 0, token.Errors);
         Assert.Matches("^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$", token.Output.Trim());
@@ -162,14 +166,12 @@ public sealed class CliTests(TwoHomeservers servers) : IClassFixture<TwoHomeserv
     public async Task Admin_disable_and_usage_act_on_a_user()
     {
         var user = await NewUserAsync();
-        var environment = new Dictionary<string, string> { ["PUBKY_ADMIN_PASSWORD"] = TestHomeserver.AdminPassword };
-        var admin = servers.A.AdminUrl().ToString();
         var local = Path.Combine(_work.FullName, "f.txt");
         await File.WriteAllTextAsync(local, "12345");
         await RunAsync("put", "/pub/f.txt", local, "--key", KeyFile);
 
-        var usage = await PubkyCli.RunAsync(["--json", "admin", "--admin", admin, "usage", user], environment);
-        var disabled = await PubkyCli.RunAsync(["admin", "--admin", admin, "disable", user], environment);
+        var usage = await AdminAsync(["--json", "usage", user]);
+        var disabled = await AdminAsync(["disable", user]);
         var refused = await RunAsync("put", "/pub/g.txt", local, "--key", KeyFile);
 
         Assert.Equal(1, JsonDocument.Parse(usage.Output).RootElement.GetProperty("files").GetInt64());
@@ -182,15 +184,13 @@ public sealed class CliTests(TwoHomeservers servers) : IClassFixture<TwoHomeserv
     public async Task Admin_reclaim_deletes_every_file_of_a_user_and_departed_lists_a_page()
     {
         var user = await NewUserAsync();
-        var environment = new Dictionary<string, string> { ["PUBKY_ADMIN_PASSWORD"] = TestHomeserver.AdminPassword };
-        var admin = servers.A.AdminUrl().ToString();
         var local = Path.Combine(_work.FullName, "r.txt");
         await File.WriteAllTextAsync(local, "reclaimed");
         await RunAsync("put", "/pub/r/1.txt", local, "--key", KeyFile);
         await RunAsync("put", "/priv/r/2.txt", local, "--key", KeyFile);
 
-        var reclaimed = await PubkyCli.RunAsync(["--json", "admin", "--admin", admin, "reclaim", user], environment);
-        var departed = await PubkyCli.RunAsync(["--json", "admin", "--admin", admin, "departed", "--limit", "10"], environment);
+        var reclaimed = await AdminAsync(["--json", "reclaim", user]);
+        var departed = await AdminAsync(["--json", "departed", "--limit", "10"]);
 
         Assert.Equal(2, JsonDocument.Parse(reclaimed.Output).RootElement.GetProperty("deleted_files").GetInt64());
         Assert.Equal(3, (await RunAsync("get", $"pubky://{user}/pub/r/1.txt")).ExitCode);
